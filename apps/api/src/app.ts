@@ -1,0 +1,36 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import type { AppDeps } from './deps.js';
+import { errorResponse } from './http/errorBody.js';
+import { createErrorHandler } from './http/onError.js';
+import { requestLog } from './http/requestLog.js';
+import { validationHook } from './http/validationHook.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(requestLog(deps.logger, deps.metrics));
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+
+  app.route('/', healthRoutes(deps));
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Concert reservation API',
+      version: '1.0.0',
+      description: 'Waiting room, seat holds that expire, reservations and wallet payments.',
+    },
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,14 @@
+import type { Config } from '@concert/config';
+import type { DatabaseHandle } from '@concert/db';
+import type { Redis } from '@concert/redis';
+import type { Logger } from 'pino';
+import type { Metrics } from './observability/metrics.js';
+
+/** What the app is built from. main.ts wires real ones; tests wire their own databases and prefixes. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  database: DatabaseHandle;
+  redis: Redis;
+}

@@ -1,0 +1,29 @@
+import { isDomainError } from '@concert/domain';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { errorResponse } from './errorBody.js';
+import { errorStatus } from './errorStatus.js';
+
+/**
+ * Expected outcomes (domain errors) become their status; Hono's own 4xx (malformed JSON) keep
+ * theirs; anything else is a 500 without internals, logged once here.
+ */
+export function createErrorHandler(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (isDomainError(error)) {
+      return errorResponse(c, errorStatus[error.code], error.code, error.message, error.details);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const malformedJson = /json/i.test(error.message);
+      return errorResponse(
+        c,
+        error.status,
+        malformedJson ? 'invalid_json' : 'invalid_request',
+        malformedJson ? 'The request body is not valid JSON.' : error.message || 'The request is invalid.',
+      );
+    }
+    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please retry.');
+  };
+}

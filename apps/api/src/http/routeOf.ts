@@ -1,0 +1,45 @@
+import { errorBody, type Operation } from '@concert/contract';
+import { createRoute } from '@hono/zod-openapi';
+import type { z } from 'zod';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+type RequestOf<Params, Query, Body> = (Params extends z.ZodObject ? { params: Params } : object) &
+  (Query extends z.ZodObject ? { query: Query } : object) &
+  (Body extends z.ZodType ? { body: { content: { 'application/json': { schema: Body } }; required: true } } : object);
+
+/** The Hono/OpenAPI route of a contract operation: its schemas validate requests and document them. */
+export function routeOf<
+  Params extends z.ZodObject | undefined,
+  Query extends z.ZodObject | undefined,
+  Body extends z.ZodType | undefined,
+  Response extends z.ZodType,
+>(operation: Operation<Params, Query, Body, Response>) {
+  const request = {
+    ...(operation.params ? { params: operation.params } : {}),
+    ...(operation.query ? { query: operation.query } : {}),
+    ...(operation.body
+      ? { body: { content: { 'application/json': { schema: operation.body } }, required: true as const } }
+      : {}),
+  } as RequestOf<Params, Query, Body>;
+  const errors = Object.fromEntries(
+    Object.entries(operation.errors).map(([status, description]) => [status, json(errorBody, description)]),
+  );
+  return createRoute({
+    method: operation.method,
+    path: operation.path,
+    operationId: operation.operationId,
+    summary: operation.summary,
+    tags: operation.tags,
+    ...(operation.auth === 'queueToken' ? { security: [{ UserToken: [] }] } : {}),
+    request,
+    responses: {
+      200: json(operation.response, 'OK'),
+      400: json(errorBody, 'Invalid request: error.details names the fields'),
+      ...errors,
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { loadConfig, type Config } from '@concert/config';
+import { createDatabase } from '@concert/db';
+import { connectRedis } from '@concert/redis';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import type { AppDeps } from './deps.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
+
+/** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
+export async function connectDeps(config: Config, logger: Logger): Promise<AppDeps> {
+  const database = createDatabase(config.db.url, config.db.poolSize);
+  try {
+    await database.ping();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const redis = await connectRedis(config.redis.url).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const metrics = createMetrics();
+  registerConnectionGauges(metrics, database, redis);
+  return { config, logger, metrics, database, redis };
+}
+
+export interface RunningServer {
+  server: ServerType;
+  deps: AppDeps;
+  /** Stops accepting, lets requests in flight finish (up to the grace period), closes the pools. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  const logger = createLogger(config);
+  const deps = await connectDeps(config, logger);
+  const app = createApp(deps);
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, () =>
+      resolve(started),
+    );
+  });
+  logger.info({ port: config.http.port, host: config.http.host }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets would hold close() open forever: idle ones go now, busy ones after the grace.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
+      await Promise.race([closed, grace]);
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { server, deps, stop };
+}

@@ -1,0 +1,32 @@
+import { createTestDatabase, createTestRedis, testConfig, type TestDatabase, type TestRedis } from '@concert/testing';
+import { pino } from 'pino';
+import { createApp, type App } from '../../src/app.js';
+import type { AppDeps } from '../../src/deps.js';
+import { createMetrics, registerConnectionGauges } from '../../src/observability/metrics.js';
+
+export interface TestApp {
+  app: App;
+  deps: AppDeps;
+  database: TestDatabase;
+  redis: TestRedis;
+  destroy(): Promise<void>;
+}
+
+/** A whole app on its own migrated database and Redis key prefix. */
+export async function createTestApp(settings: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const redis = await createTestRedis();
+  const config = testConfig({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: redis.keyPrefix, ...settings });
+  const metrics = createMetrics();
+  registerConnectionGauges(metrics, database, redis.redis);
+  const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis };
+  return {
+    app: createApp(deps),
+    deps,
+    database,
+    redis,
+    async destroy() {
+      await Promise.allSettled([database.destroy(), redis.destroy()]);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { CliContext } from './context.js';
+import { dbCommand } from './commands/db.js';
+import { seedCommand } from './commands/seed.js';
+
+export function buildProgram(): { program: Command; close: () => Promise<void> } {
+  let context: CliContext | undefined;
+  const lazyContext = () => (context ??= new CliContext());
+  const program = new Command('concertctl')
+    .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
+    .showHelpAfterError()
+    .addCommand(dbCommand(lazyContext))
+    .addCommand(seedCommand(lazyContext));
+  return { program, close: async () => context?.close() };
+}

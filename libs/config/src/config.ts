@@ -1,0 +1,62 @@
+import { DEVELOPMENT_TOKEN_SECRET, type Env } from './envSchema.js';
+
+/** The settings grouped by the part that uses them. Built once at start and passed down. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { port: number; host: string; shutdownGraceMs: number; corsOrigins: string[] };
+  log: { level: Env['LOG_LEVEL'] };
+  db: { url: string; poolSize: number };
+  redis: { url: string; keyPrefix: string };
+  queue: {
+    tokenSecret: string;
+    maxActiveUsers: number;
+    admissionsPerSecond: number;
+    idleTimeoutSeconds: number;
+    tokenLifetimeSeconds: number;
+    waitingPollTimeoutSeconds: number;
+    gateConcertList: boolean;
+  };
+  identityHeader: string | undefined;
+  booking: {
+    holdTtlSeconds: number;
+    maxSeatsPerUser: number;
+    /** 0 means "until the hold would have expired". */
+    paymentWindowSeconds: number;
+    expirySweepIntervalMs: number;
+  };
+  wallet: { maxChargeAmount: number; maxBalance: number };
+  idempotency: { ttlHours: number };
+}
+
+export function toConfig(env: Env): Config {
+  return {
+    env: env.NODE_ENV,
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    },
+    log: { level: env.LOG_LEVEL },
+    db: { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    queue: {
+      tokenSecret: env.QUEUE_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+      maxActiveUsers: env.QUEUE_MAX_ACTIVE_USERS,
+      admissionsPerSecond: env.QUEUE_ADMISSIONS_PER_SECOND,
+      idleTimeoutSeconds: env.QUEUE_IDLE_TIMEOUT_SECONDS,
+      tokenLifetimeSeconds: env.QUEUE_TOKEN_LIFETIME_SECONDS,
+      waitingPollTimeoutSeconds: env.QUEUE_WAITING_POLL_TIMEOUT_SECONDS,
+      gateConcertList: env.QUEUE_GATE_CONCERT_LIST,
+    },
+    identityHeader: env.IDENTITY_HEADER,
+    booking: {
+      holdTtlSeconds: env.HOLD_TTL_SECONDS,
+      maxSeatsPerUser: env.HOLD_MAX_SEATS_PER_USER,
+      paymentWindowSeconds: env.PAYMENT_WINDOW_SECONDS,
+      expirySweepIntervalMs: env.EXPIRY_SWEEP_INTERVAL_MS,
+    },
+    wallet: { maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT, maxBalance: env.WALLET_MAX_BALANCE },
+    idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The development secret, published on purpose: any process started without a secret accepts the others' tokens. */
+export const DEVELOPMENT_TOKEN_SECRET = 'development-only-queue-token-secret-change-me';
+
+const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every setting of the system, by its environment variable. `.env.example` documents each one;
+ * a test in this lib keeps the two in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: integer(8080, 0),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url({ protocol: /^mysql$/ }).default('mysql://root@127.0.0.1:3306/concert'),
+  DB_POOL_SIZE: integer(20, 1),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().default('concert'),
+  SHUTDOWN_GRACE_MS: integer(10_000, 0),
+  QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
+  QUEUE_MAX_ACTIVE_USERS: integer(1_000, 1),
+  QUEUE_ADMISSIONS_PER_SECOND: integer(100, 1),
+  QUEUE_IDLE_TIMEOUT_SECONDS: integer(600, 1),
+  QUEUE_TOKEN_LIFETIME_SECONDS: integer(3_600, 1),
+  QUEUE_WAITING_POLL_TIMEOUT_SECONDS: integer(60, 1),
+  QUEUE_GATE_CONCERT_LIST: flag(false),
+  IDENTITY_HEADER: z.string().optional(),
+  HOLD_TTL_SECONDS: integer(300, 1),
+  HOLD_MAX_SEATS_PER_USER: integer(4, 1),
+  PAYMENT_WINDOW_SECONDS: integer(0, 0),
+  EXPIRY_SWEEP_INTERVAL_MS: integer(1_000, 100),
+  WALLET_MAX_CHARGE_AMOUNT: integer(100_000_000, 1),
+  WALLET_MAX_BALANCE: integer(1_000_000_000_000, 1),
+  IDEMPOTENCY_TTL_HOURS: integer(24, 1),
+  CORS_ORIGINS: z.string().default('*'),
+});
+
+export type Env = z.infer<typeof envSchema>;

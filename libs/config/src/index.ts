@@ -1,0 +1,3 @@
+export { type Config } from './config.js';
+export { DEVELOPMENT_TOKEN_SECRET, envSchema, type Env } from './envSchema.js';
+export { ConfigError, loadConfig } from './loadConfig.js';

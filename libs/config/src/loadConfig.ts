@@ -1,0 +1,26 @@
+import { toConfig, type Config } from './config.js';
+import { envSchema } from './envSchema.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once. A bad value fails at start with the variable's name,
+ * never later inside a request.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every setting and its default.`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.QUEUE_TOKEN_SECRET) {
+    throw new ConfigError(
+      'QUEUE_TOKEN_SECRET is required when NODE_ENV=production (at least 32 characters, the same in every API process).',
+    );
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,2 @@
+export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
+export { defineOperation, type Operation } from './operation.js';

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+
+/**
+ * One API operation, defined once: the API builds its route and OpenAPI entry from it, the SDK its
+ * typed call. Neither can drift from the other because neither restates it.
+ */
+export interface Operation<
+  Params extends z.ZodObject | undefined = z.ZodObject | undefined,
+  Query extends z.ZodObject | undefined = z.ZodObject | undefined,
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Response extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** OpenAPI style: /api/v1/concerts/{concertId}/available-events */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** `queueToken`: the `User-Token` header must carry an active token (or any valid one, see the route). */
+  auth: 'none' | 'queueToken';
+  /** Whether the operation honours an `Idempotency-Key` header. */
+  idempotent?: boolean;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  /** The 200 answer. */
+  response: Response;
+  /** The error statuses this operation can answer besides 400 and 500, with what they mean. */
+  errors: Partial<Record<401 | 403 | 404 | 409 | 422 | 503, string>>;
+}
+
+export const defineOperation = <
+  Params extends z.ZodObject | undefined = undefined,
+  Query extends z.ZodObject | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+  Response extends z.ZodType = z.ZodType,
+>(
+  operation: Operation<Params, Query, Body, Response>,
+) => operation;

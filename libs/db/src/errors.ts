@@ -1,0 +1,60 @@
+/**
+ * The one place that knows the error numbers of MySQL 8 and MariaDB, so callers ask
+ * "was it a lock wait?" instead of comparing driver codes.
+ */
+const ER_DUP_ENTRY = 1062;
+const ER_LOCK_WAIT_TIMEOUT = 1205;
+const ER_LOCK_DEADLOCK = 1213;
+/** MySQL 8 answers NOWAIT with its own number; MariaDB uses 1205. */
+const ER_LOCK_NOWAIT = 3572;
+
+interface DriverError {
+  errno?: number;
+  code?: string;
+}
+
+/** Drizzle wraps driver errors in DrizzleQueryError: the driver's error is its cause. */
+function driverError(error: unknown): DriverError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
+    const candidate = current as Error & DriverError;
+    if (typeof candidate.errno === 'number' || typeof candidate.code === 'string') return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+export const isDuplicateKey = (error: unknown) => driverError(error)?.errno === ER_DUP_ENTRY;
+
+export const isLockWaitTimeout = (error: unknown) => {
+  const errno = driverError(error)?.errno;
+  return errno === ER_LOCK_WAIT_TIMEOUT || errno === ER_LOCK_NOWAIT;
+};
+
+export const isDeadlock = (error: unknown) => driverError(error)?.errno === ER_LOCK_DEADLOCK;
+
+/** Worth retrying the whole transaction: the database gave up on it, not on the data. */
+export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTimeout(error);
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export function describeDatabaseFailure(url: string, error: unknown): DatabaseUnavailableError {
+  const reason = driverError(error)?.code ?? (error instanceof Error ? error.message : String(error));
+  return new DatabaseUnavailableError(
+    `Cannot reach MySQL at ${redactUrl(url)} (${reason}). Start MariaDB or MySQL with \`npm run up\` ` +
+      '(installs and starts MariaDB and Redis on Debian as root), or point DATABASE_URL at a running server.',
+    { cause: error },
+  );
+}

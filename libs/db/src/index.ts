@@ -1,0 +1,14 @@
+export { createDatabase, poolOptions, type Database, type DatabaseHandle, type Transaction } from './client.js';
+export {
+  DatabaseUnavailableError,
+  describeDatabaseFailure,
+  isDeadlock,
+  isDuplicateKey,
+  isLockWaitTimeout,
+  isTransient,
+  redactUrl,
+} from './errors.js';
+export { migrateDatabase, migrationsFolder } from './migrate.js';
+export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './seed/catalogPlan.js';
+export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
+export * as schema from './schema/index.js';

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { bigint, datetime } from 'drizzle-orm/mysql-core';
+
+/** Every id is an unsigned BIGINT, read as a JS number (ids stay far below 2^53). */
+export const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey();
+
+export const reference = (name: string) => bigint(name, { mode: 'number', unsigned: true });
+
+/** Money in the smallest currency unit. A JS number is exact up to 2^53, far above any balance we allow. */
+export const money = (name: string) => bigint(name, { mode: 'number' });
+
+/** A UTC instant with millisecond precision (the connection's time zone is pinned to UTC). */
+export const instant = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
+
+export const lifecycleDates = {
+  createdAt: instant('created_at').notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  updatedAt: instant('updated_at')
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`)
+    .$onUpdate(() => new Date()),
+};

@@ -1,0 +1,10 @@
+export { concert } from './concert.js';
+export { concertEvent } from './concertEvent.js';
+export { idempotencyKey } from './idempotencyKey.js';
+export { occupation } from './occupation.js';
+export { payment } from './payment.js';
+export { reservation } from './reservation.js';
+export { seat } from './seat.js';
+export { seatAllocation } from './seatAllocation.js';
+export { wallet } from './wallet.js';
+export { walletLedger } from './walletLedger.js';

@@ -1,0 +1,20 @@
+import { index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { id, instant, money, reference } from './columns.js';
+import { sql } from 'drizzle-orm';
+
+/** One row per balance change, written in the same transaction as the change. Never updated. */
+export const walletLedger = mysqlTable(
+  'wallet_ledger',
+  {
+    id: id(),
+    userId: reference('user_id').notNull(),
+    /** Signed: a charge is positive, a payment negative. */
+    amount: money('amount').notNull(),
+    balanceAfter: money('balance_after').notNull(),
+    reason: varchar('reason', { length: 16, enum: ['CHARGE', 'PAYMENT'] }).notNull(),
+    paymentId: reference('payment_id'),
+    createdAt: instant('created_at').notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  // A user's history, and the books check (SUM(amount) per user).
+  (table) => [index('wallet_ledger_user_idx').on(table.userId, table.id)],
+);

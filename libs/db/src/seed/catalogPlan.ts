@@ -1,0 +1,69 @@
+/** What to create: concerts, their events and each event's seats, with prices by seat number. */
+export interface CatalogPlan {
+  concerts: Array<{
+    title: string;
+    singer: string;
+    description: string;
+    events: Array<{
+      venue: string;
+      startAt: Date;
+      durationMinutes: number;
+      reservationStartAt: Date;
+      reservationEndAt: Date;
+      seatCount: number;
+      /** Price of a seat by its number (1-based), in the smallest currency unit. */
+      priceOf: (seatNumber: number) => number;
+    }>;
+  }>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Tiered prices: the first fifth of the seats cost most. */
+export function tieredPrice(seatNumber: number, seatCount: number): number {
+  const fraction = seatNumber / seatCount;
+  if (fraction <= 0.2) return 150_000;
+  if (fraction <= 0.6) return 110_000;
+  return 80_000;
+}
+
+/** A generated catalog whose booking windows are all open at `now`. */
+export function generatedCatalog(options: {
+  concerts: number;
+  eventsPerConcert: number;
+  seatsPerEvent: number;
+  now: Date;
+}): CatalogPlan {
+  const { now } = options;
+  return {
+    concerts: Array.from({ length: options.concerts }, (_, concertIndex) => ({
+      title: `Concert ${concertIndex + 1}`,
+      singer: `Artist ${concertIndex + 1}`,
+      description: `Generated concert ${concertIndex + 1}.`,
+      events: Array.from({ length: options.eventsPerConcert }, (_, eventIndex) => ({
+        venue: `Hall ${(eventIndex % 3) + 1}`,
+        startAt: new Date(now.getTime() + (30 + eventIndex * 7) * DAY_MS),
+        durationMinutes: 150,
+        reservationStartAt: new Date(now.getTime() - DAY_MS),
+        reservationEndAt: new Date(now.getTime() + (29 + eventIndex * 7) * DAY_MS),
+        seatCount: options.seatsPerEvent,
+        priceOf: (seatNumber: number) => tieredPrice(seatNumber, options.seatsPerEvent),
+      })),
+    })),
+  };
+}
+
+/** The catalog `npm start` puts into an empty database. */
+export function demoCatalog(now: Date): CatalogPlan {
+  const plan = generatedCatalog({ concerts: 3, eventsPerConcert: 3, seatsPerEvent: 500, now });
+  const names = [
+    ['Midnight Orbit', 'Aurora Lane', 'A night of synth-pop under the dome.'],
+    ['Blue Hour Sessions', 'The Quiet Harbour', 'An acoustic tour of the coastal albums.'],
+    ['Static & Bloom', 'Nova Reyes', 'The first arena tour, with a full orchestra.'],
+  ] as const;
+  plan.concerts.forEach((concert, index) => {
+    const [title, singer, description] = names[index] ?? [concert.title, concert.singer, concert.description];
+    Object.assign(concert, { title, singer, description });
+  });
+  return plan;
+}

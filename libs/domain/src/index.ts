@@ -1,0 +1,2 @@
+export { manualClock, systemClock, type Clock } from './shared/clock.js';
+export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';

@@ -1,0 +1,51 @@
+import { Redis } from 'ioredis';
+
+export class RedisUnavailableError extends Error {
+  override readonly name = 'RedisUnavailableError';
+}
+
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function unavailable(url: string, reason: string, cause?: unknown) {
+  return new RedisUnavailableError(
+    `Cannot reach Redis at ${redactRedisUrl(url)} (${reason}). Start it with \`npm run up\` ` +
+      '(installs and starts MariaDB and Redis on Debian as root), or point REDIS_URL at a running server.',
+    { cause },
+  );
+}
+
+/**
+ * Connects and checks the server answers. After start-up ioredis reconnects by itself, and
+ * commands fail fast while it is away (no offline queue), so callers can answer 503 at once.
+ */
+export async function connectRedis(url: string, options: { connectTimeoutMs?: number } = {}): Promise<Redis> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: options.connectTimeoutMs ?? 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  });
+  // Without a listener ioredis prints every failed reconnect; readiness reports the state instead.
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw unavailable(url, error instanceof Error ? error.message : String(error), error);
+  }
+  return redis;
+}
+
+export async function pingRedis(redis: Redis): Promise<void> {
+  await redis.ping();
+}

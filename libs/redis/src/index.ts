@@ -1,0 +1,2 @@
+export { connectRedis, pingRedis, redactRedisUrl, RedisUnavailableError } from './client.js';
+export type { Redis } from 'ioredis';

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { connectRedis, redactRedisUrl } from '../src/index.js';
+
+describe('connectRedis', () => {
+  it('connects to a running server', async () => {
+    const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    expect(await redis.ping()).toBe('PONG');
+    redis.disconnect();
+  });
+
+  it('names the URL and how to start Redis when nothing answers', async () => {
+    await expect(connectRedis('redis://:pw@127.0.0.1:1', { connectTimeoutMs: 1_000 })).rejects.toThrow(
+      /^Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 .*`npm run up`/,
+    );
+  });
+
+  it('hides the password of a URL', () => {
+    expect(redactRedisUrl('rediss://user:secret@cache:6380/0')).toBe('rediss://user:***@cache:6380/0');
+  });
+});

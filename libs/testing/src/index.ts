@@ -1,0 +1,4 @@
+export { createTestDatabase, testServerUrl, type TestDatabase } from '@concert/db/testing';
+export { createConcert, createEventWithSeats, uniqueUserId, type EventOptions } from './factories.js';
+export { testConfig } from './testConfig.js';
+export { createTestRedis, testRedisUrl, type TestRedis } from './testRedis.js';
