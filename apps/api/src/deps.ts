@@ -1,4 +1,5 @@
 import type { Config } from '@concert/config';
+import type { Clock } from '@concert/domain';
 import type { DatabaseHandle } from '@concert/db';
 import type { Redis } from '@concert/redis';
 import type { Logger } from 'pino';
@@ -11,4 +12,6 @@ export interface AppDeps {
   metrics: Metrics;
   database: DatabaseHandle;
   redis: Redis;
+  /** Injected so expiry rules are tested without sleeping. */
+  clock: Clock;
 }

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, type Config } from '@concert/config';
 import { createDatabase } from '@concert/db';
+import { systemClock } from '@concert/domain';
 import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -23,7 +24,7 @@ export async function connectDeps(config: Config, logger: Logger): Promise<AppDe
   });
   const metrics = createMetrics();
   registerConnectionGauges(metrics, database, redis);
-  return { config, logger, metrics, database, redis };
+  return { config, logger, metrics, database, redis, clock: systemClock };
 }
 
 export interface RunningServer {

@@ -1,2 +1,3 @@
 export { manualClock, systemClock, type Clock } from './shared/clock.js';
 export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';
+export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';

@@ -1,4 +1,5 @@
 import { createTestDatabase, createTestRedis, testConfig, type TestDatabase, type TestRedis } from '@concert/testing';
+import { systemClock, type Clock } from '@concert/domain';
 import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import type { AppDeps } from '../../src/deps.js';
@@ -13,13 +14,16 @@ export interface TestApp {
 }
 
 /** A whole app on its own migrated database and Redis key prefix. */
-export async function createTestApp(settings: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  settings: Record<string, string> = {},
+  clock: Clock = systemClock,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const redis = await createTestRedis();
   const config = testConfig({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: redis.keyPrefix, ...settings });
   const metrics = createMetrics();
   registerConnectionGauges(metrics, database, redis.redis);
-  const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis };
+  const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis, clock };
   return {
     app: createApp(deps),
     deps,
