@@ -1,6 +1,42 @@
-import { demoCatalog, insertCatalog, isCatalogEmpty } from '@concert/db';
-import { Command } from 'commander';
+import { demoCatalog, generatedCatalog, insertCatalog, isCatalogEmpty, type CatalogPlan } from '@concert/db';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command, InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
+import { readSeedFile } from '../seedFile.js';
+
+const positiveInteger = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer.');
+  return number;
+};
+
+/** Inserts a plan with a progress bar (on a terminal) and reports rows per second. */
+async function seedPlan(context: CliContext, plan: CatalogPlan, options: { ifEmpty?: boolean }) {
+  const { db } = await context.database();
+  if (options.ifEmpty && !(await isCatalogEmpty(db))) {
+    console.log('The catalog already has concerts: seed skipped.');
+    return;
+  }
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'seats {bar} {percentage}% | {value}/{total} | {rate} rows/s' }, Presets.shades_classic)
+    : undefined;
+  const started = performance.now();
+  let barStarted = false;
+  const result = await insertCatalog(db, plan, ({ seatsInserted, seatsTotal }) => {
+    const rate = Math.round(seatsInserted / ((performance.now() - started) / 1_000));
+    if (bar && !barStarted) {
+      bar.start(seatsTotal, 0, { rate });
+      barStarted = true;
+    }
+    bar?.update(seatsInserted, { rate });
+  });
+  bar?.stop();
+  const seconds = (performance.now() - started) / 1_000;
+  console.log(
+    `Seeded ${result.concertIds.length} concerts, ${result.eventIds.length} events, ${result.seats} seats ` +
+      `in ${seconds.toFixed(1)} s (${Math.round(result.seats / seconds)} seats/s).`,
+  );
+}
 
 export function seedCommand(context: () => CliContext): Command {
   const seed = new Command('seed').description('Put concerts, events and seats into the database');
@@ -8,16 +44,30 @@ export function seedCommand(context: () => CliContext): Command {
     .command('demo')
     .description('The demo catalog: 3 concerts, 3 events each with open booking windows, 500 seats per event')
     .option('--if-empty', 'do nothing when the database already has concerts')
-    .action(async (options: { ifEmpty?: boolean }) => {
-      const { db } = await context().database();
-      if (options.ifEmpty && !(await isCatalogEmpty(db))) {
-        console.log('The catalog already has concerts: demo seed skipped.');
-        return;
-      }
-      const result = await insertCatalog(db, demoCatalog(new Date()));
-      console.log(
-        `Seeded ${result.concertIds.length} concerts, ${result.eventIds.length} events, ${result.seats} seats.`,
-      );
-    });
+    .action((options: { ifEmpty?: boolean }) => seedPlan(context(), demoCatalog(new Date()), options));
+  seed
+    .command('generate')
+    .description('A generated catalog whose booking windows are open now')
+    .option('--concerts <n>', 'concerts', positiveInteger, 10)
+    .option('--events <n>', 'events per concert', positiveInteger, 3)
+    .option('--seats <n>', 'seats per event', positiveInteger, 1_000)
+    .option('--if-empty', 'do nothing when the database already has concerts')
+    .action((options: { concerts: number; events: number; seats: number; ifEmpty?: boolean }) =>
+      seedPlan(
+        context(),
+        generatedCatalog({
+          concerts: options.concerts,
+          eventsPerConcert: options.events,
+          seatsPerEvent: options.seats,
+          now: new Date(),
+        }),
+        options,
+      ),
+    );
+  seed
+    .command('file <path>')
+    .description('Concerts, events, seat counts and prices from a JSON file (see docs/seed-file.example.json)')
+    .option('--if-empty', 'do nothing when the database already has concerts')
+    .action(async (path: string, options: { ifEmpty?: boolean }) => seedPlan(context(), await readSeedFile(path), options));
   return seed;
 }
