@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliContext } from './context.js';
 import { dbCommand } from './commands/db.js';
 import { seedCommand } from './commands/seed.js';
+import { verifyCommand } from './commands/verify.js';
 
 export function buildProgram(): { program: Command; close: () => Promise<void> } {
   let context: CliContext | undefined;
@@ -10,6 +11,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
     .showHelpAfterError()
     .addCommand(dbCommand(lazyContext))
-    .addCommand(seedCommand(lazyContext));
+    .addCommand(seedCommand(lazyContext))
+    .addCommand(verifyCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }
