@@ -3,9 +3,9 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /** For code that must run without Node (the domain, the browser SDK): bans Node's own modules. */
-export function forbidNodeModules(message) {
+export function forbidNodeModules(message, files = ['**/*.ts']) {
   return {
-    files: ['**/*.ts'],
+    files,
     rules: {
       'no-restricted-imports': ['error', { patterns: nodeBuiltins.map((group) => ({ group: [group], message })) }],
     },

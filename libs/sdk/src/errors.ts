@@ -1,0 +1,27 @@
+/** The API answered with an error envelope: `code` is the API's error code, `status` the HTTP status. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer: connection refused, reset, DNS, or a timeout. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+/** The answer did not match the contract: the API and this SDK disagree. */
+export class ContractError extends Error {
+  override readonly name = 'ContractError';
+}
+
+export const isApiError = (error: unknown, code?: string): error is ApiError =>
+  error instanceof ApiError && (code === undefined || error.code === code);

@@ -1,0 +1,129 @@
+import { errorBody, type Operation } from '@concert/contract';
+import type { z } from 'zod';
+import { ApiError, ContractError, NetworkError } from './errors.js';
+import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from './retryPolicy.js';
+
+export interface TransportOptions {
+  /** e.g. http://127.0.0.1:8080 (no trailing /api/v1: operation paths carry it). */
+  baseUrl: string;
+  /** Injected for tests, other runtimes or instrumentation; the global fetch by default. */
+  fetch?: typeof fetch;
+  /** Per attempt. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Extra headers on every request (e.g. the gateway's Authorization). */
+  headers?: Record<string, string>;
+  /** Check every answer against the contract's schema (default true). */
+  validateResponses?: boolean;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** For idempotent operations: reuse a key to retry a call made earlier. A new one is made otherwise. */
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+type Shape<S> = S extends z.ZodType ? z.input<S> : unknown;
+type Part<S> = S extends z.ZodType ? Shape<S> : object;
+
+/** A call's input: path params, query and body fields in one object, as their schemas say. */
+export type InputOf<O extends Operation> = Part<O['params']> & Part<O['query']> & Part<O['body']>;
+export type OutputOf<O extends Operation> = z.output<O['response']>;
+
+/** Keeps the user's queue token: set once after issuing it, sent on every call. */
+export interface TokenHolder {
+  token: string | undefined;
+}
+
+const SAFE_METHODS = new Set(['get', 'head']);
+
+function splitInput(operation: Operation, input: Record<string, unknown>) {
+  const pathKeys = new Set(Object.keys(operation.params?.shape ?? {}));
+  const queryKeys = new Set(Object.keys(operation.query?.shape ?? {}));
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(input[key])));
+  const query = new URLSearchParams();
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (pathKeys.has(key) || value === undefined) continue;
+    if (queryKeys.has(key)) query.set(key, String(value));
+    else body[key] = value;
+  }
+  const search = query.size > 0 ? `?${query}` : '';
+  return { path: `${path}${search}`, body: operation.body ? body : undefined };
+}
+
+export class Transport {
+  private readonly fetchImpl: typeof fetch;
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly options: TransportOptions,
+    private readonly tokens: TokenHolder,
+  ) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
+  }
+
+  async call<O extends Operation>(operation: O, input: InputOf<O>, options: CallOptions = {}): Promise<OutputOf<O>> {
+    const { path, body } = splitInput(operation, (input ?? {}) as Record<string, unknown>);
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.tokens.token) headers['user-token'] = this.tokens.token;
+    // One key for the call, kept across this SDK's own retries: the API answers a retry with the first result.
+    if (operation.idempotent) headers['idempotency-key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    const retryable = SAFE_METHODS.has(operation.method) || operation.idempotent === true;
+    const url = `${this.options.baseUrl.replace(/\/$/, '')}${path}`;
+    const init = { method: operation.method.toUpperCase(), headers, body: body && JSON.stringify(body) };
+
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const response = await this.attempt(url, init, options.signal);
+        if (response.status >= 500 && retryable && attempt < this.retry.retries) {
+          await sleep(backoffDelay(this.retry, attempt), options.signal);
+          continue;
+        }
+        return await this.read(operation, response);
+      } catch (error) {
+        if (!(error instanceof NetworkError) || !retryable || attempt >= this.retry.retries) throw error;
+        await sleep(backoffDelay(this.retry, attempt), options.signal);
+      }
+    }
+  }
+
+  private async attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      return await this.fetchImpl(url, { ...init, signal: combined });
+    } catch (error) {
+      // The caller's abort is final; our own timeout is a network failure worth a retry.
+      if (signal?.aborted) throw signal.reason;
+      const reason = timeout.aborted ? `timed out after ${this.options.timeoutMs ?? 10_000} ms` : String(error);
+      throw new NetworkError(`${init.method} ${url} failed: ${reason}`, { cause: error });
+    }
+  }
+
+  private async read<O extends Operation>(operation: O, response: Response): Promise<OutputOf<O>> {
+    const text = await response.text();
+    let payload: unknown;
+    try {
+      payload = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ContractError(`${operation.operationId}: the answer (${response.status}) is not JSON.`);
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (!response.ok) {
+      const parsed = errorBody.safeParse(payload);
+      if (!parsed.success) throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, payload, requestId);
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details, requestId);
+    }
+    if (this.options.validateResponses === false) return payload as OutputOf<O>;
+    const parsed = operation.response.safeParse(payload);
+    if (!parsed.success) {
+      throw new ContractError(`${operation.operationId}: the answer does not match the contract: ${parsed.error.message}`);
+    }
+    return parsed.data as OutputOf<O>;
+  }
+}
