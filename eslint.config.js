@@ -44,7 +44,7 @@ export default tseslint.config(
             {
               sourceTag: 'type:sdk',
               onlyDependOnLibsWithTags: ['type:contract'],
-              allowedExternalImports: ['zod'],
+              allowedExternalImports: ['zod', 'vitest'],
             },
             {
               sourceTag: 'type:app',
