@@ -1,4 +1,6 @@
+import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './http/errorBody.js';
@@ -12,6 +14,15 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.use(requestId());
+  app.use(
+    cors({
+      origin: deps.config.http.corsOrigins.includes('*') ? '*' : deps.config.http.corsOrigins,
+      allowHeaders: ['User-Token', 'Idempotency-Key', 'Content-Type', 'Authorization'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
@@ -22,6 +33,12 @@ export function createApp(deps: AppDeps) {
     return c.body(await deps.metrics.registry.metrics());
   });
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'UserToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'User-Token',
+    description: 'The queue token from POST /api/v1/queue/token; gated routes need it ACTIVE.',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -30,6 +47,7 @@ export function createApp(deps: AppDeps) {
       description: 'Waiting room, seat holds that expire, reservations and wallet payments.',
     },
   });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
   return app;
 }
 
