@@ -32,6 +32,8 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: options.connectTimeoutMs ?? 5_000,
+    // A server that accepts but does not answer must not hang requests: they fail and fall back.
+    commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
   // Without a listener ioredis prints every failed reconnect; readiness reports the state instead.

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis, TieredCache, type CacheOutcome, type Redis } from '../src/index.js';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('TieredCache', () => {
+  let redis: Redis;
+  let namespace: string;
+  const caches: TieredCache[] = [];
+
+  beforeAll(async () => {
+    redis = await connectRedis(url);
+  });
+  afterAll(async () => {
+    await Promise.all(caches.map((cache) => cache.close()));
+    const keys = await redis.keys(`test-cache-*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  /** A cache as one API process would hold it; several share one Redis namespace. */
+  function processCache(options: { now?: () => number; memoryTtlMs?: number } = {}) {
+    const outcomes: CacheOutcome[] = [];
+    const cache = new TieredCache({ redis, namespace, onOutcome: (outcome) => outcomes.push(outcome), ...options });
+    caches.push(cache);
+    return { cache, outcomes };
+  }
+
+  const freshNamespace = () => {
+    namespace = `test-cache-${randomBytes(4).toString('hex')}:{catalog}`;
+  };
+
+  it('loads once, then serves from memory, and another process from Redis', async () => {
+    freshNamespace();
+    const a = processCache();
+    const b = processCache();
+    let loads = 0;
+    const load = async () => ({ body: JSON.stringify({ list: [++loads] }) });
+    const first = await a.cache.get('concerts', load);
+    const again = await a.cache.get('concerts', load);
+    const other = await b.cache.get('concerts', load);
+    expect(loads).toBe(1);
+    expect([first.body, again.body, other.body]).toEqual(['{"list":[1]}', '{"list":[1]}', '{"list":[1]}']);
+    expect(first.etag).toMatch(/^"[\w-]+"$/);
+    expect(a.outcomes).toEqual(['miss', 'memory_hit']);
+    expect(b.outcomes).toEqual(['redis_hit']);
+  });
+
+  it('runs one load per key at a time in a process', async () => {
+    freshNamespace();
+    const { cache } = processCache();
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { body: 'x' };
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => cache.get('k', load)));
+    expect(loads).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body))).toEqual(new Set(['x']));
+  });
+
+  it('drops an invalidated entry in every process, not only the one that wrote', async () => {
+    freshNamespace();
+    const writer = processCache({ memoryTtlMs: 60_000 });
+    const reader = processCache({ memoryTtlMs: 60_000 });
+    await reader.cache.listen();
+    let version = 1;
+    const load = async () => ({ body: `v${version}` });
+    await writer.cache.get('concerts', load);
+    expect((await reader.cache.get('concerts', load)).body).toBe('v1');
+    version = 2;
+    await writer.cache.invalidate(['concerts']);
+    // The message arrives asynchronously; the reader must see v2 within a second.
+    let seen = '';
+    for (let waited = 0; waited < 1_000 && seen !== 'v2'; waited += 20) {
+      seen = (await reader.cache.get('concerts', load)).body;
+      if (seen !== 'v2') await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen).toBe('v2');
+  });
+
+  it('stops serving an answer at its validUntil (a booking window that opens)', async () => {
+    freshNamespace();
+    let now = 1_000_000;
+    const { cache } = processCache({ now: () => now, memoryTtlMs: 60_000 });
+    let opened = false;
+    const load = async () => ({ body: opened ? 'open' : 'closed', validUntil: opened ? undefined : 1_005_000 });
+    expect((await cache.get('events:1', load)).body).toBe('closed');
+    now = 1_004_999;
+    expect((await cache.get('events:1', load)).body).toBe('closed');
+    opened = true;
+    now = 1_005_000;
+    expect((await cache.get('events:1', load)).body).toBe('open');
+  });
+
+  it('answers from the loader when Redis is unreachable', async () => {
+    freshNamespace();
+    const broken = await connectRedis(url);
+    broken.disconnect();
+    const outcomes: CacheOutcome[] = [];
+    const cache = new TieredCache({ redis: broken, namespace, onOutcome: (outcome) => outcomes.push(outcome) });
+    expect((await cache.get('concerts', async () => ({ body: 'from mysql' }))).body).toBe('from mysql');
+    expect(outcomes).toEqual(['redis_unavailable']);
+  });
+});
