@@ -1,0 +1,41 @@
+import { gzipSync } from 'node:zlib';
+import type { CachedBody } from '@concert/redis';
+import type { Context } from 'hono';
+
+/** Bodies smaller than this are sent as they are: gzip would cost more than it saves. */
+const GZIP_MIN_BYTES = 1_024;
+
+/** Compressed once per cached entry, not once per request. */
+const gzipped = new WeakMap<CachedBody, Uint8Array>();
+
+function gzipOf(entry: CachedBody): Uint8Array {
+  let bytes = gzipped.get(entry);
+  if (!bytes) {
+    bytes = new Uint8Array(gzipSync(entry.body));
+    gzipped.set(entry, bytes);
+  }
+  return bytes;
+}
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+
+/**
+ * Sends a cached JSON answer ready-made: its ETag (304 when the client has it), gzip for clients
+ * that accept it. Frontends poll the catalog: revalidation is the cheap path.
+ */
+export function sendCachedBody(c: Context, entry: CachedBody): Response {
+  const headers: Record<string, string> = {
+    ETag: entry.etag,
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  headers['Content-Type'] = 'application/json';
+  const acceptsGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+  if (acceptsGzip && entry.body.length >= GZIP_MIN_BYTES) {
+    headers['Content-Encoding'] = 'gzip';
+    return c.body(gzipOf(entry), 200, headers);
+  }
+  return c.body(entry.body, 200, headers);
+}
