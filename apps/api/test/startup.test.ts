@@ -16,6 +16,6 @@ describe('start-up without its services', () => {
 
   it('names the Redis URL that failed and how to start it', async () => {
     const config = testConfig({ REDIS_URL: 'redis://127.0.0.1:1' });
-    await expect(connectDeps(config, logger)).rejects.toThrow(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1.*`npm run up`/);
+    await expect(connectDeps(config, logger)).rejects.toThrow(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)\..*`npm run up`/);
   });
 });

@@ -37,13 +37,18 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
   // Without a listener ioredis prints every failed reconnect; readiness reports the state instead.
-  redis.on('error', () => undefined);
+  // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed".
+  let socketError: (Error & { code?: string }) | undefined;
+  redis.on('error', (error: Error) => {
+    socketError = error;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw unavailable(url, error instanceof Error ? error.message : String(error), error);
+    const reason = socketError?.code ?? socketError?.message ?? (error instanceof Error ? error.message : String(error));
+    throw unavailable(url, reason, error);
   }
   return redis;
 }
