@@ -4,7 +4,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { type ApiCall, type ApiResponse, type CustomMetric, customMetrics, type LoadClient } from '../scenarios/client.ts';
-import { endpointName, endpoints, pathOf } from '../scenarios/endpoints.ts';
+import { endpointName, endpoints, parseJson, pathOf, requestHeaders } from '../scenarios/endpoints.ts';
 
 type K6Metric = Counter | Rate | Trend;
 
@@ -14,22 +14,13 @@ function declareMetrics(): Record<CustomMetric, K6Metric> {
   return Object.fromEntries(entries) as Record<CustomMetric, K6Metric>;
 }
 
-function parseJson(body: unknown): unknown {
-  if (typeof body !== 'string' || body === '') return null;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return null;
-  }
-}
 
 /** Must be called in k6's init context (module scope), where metrics can be declared. */
 export function k6Client(baseUrl: string): LoadClient {
   const metrics = declareMetrics();
   return {
     async call({ endpoint, params, body, token }: ApiCall): Promise<ApiResponse> {
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (token !== undefined) headers['User-Token'] = token;
+      const headers = requestHeaders(token);
       // `name` groups URLs by route template in k6's output; `step` is the short tag thresholds use.
       const tags = { name: endpointName(endpoint), step: endpoint };
       const payload = body === undefined ? null : JSON.stringify(body);

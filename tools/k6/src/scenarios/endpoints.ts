@@ -27,3 +27,20 @@ export function pathOf(id: EndpointId, params: Record<string, number> = {}): str
     return String(value);
   });
 }
+
+/** The headers of every call: JSON, and the queue token when there is one. */
+export function requestHeaders(token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token !== undefined) headers['user-token'] = token;
+  return headers;
+}
+
+/** A response body as JSON, or null when it is empty or not JSON (an error page, a reset). */
+export function parseJson(body: unknown): unknown {
+  if (typeof body !== 'string' || body === '') return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
