@@ -55,14 +55,8 @@ describe('stages', () => {
   it('scales a scenario to a short run keeping the shape of its stages', () => {
     const heavy = scaledExecutor(scenarioNamed('seed-flow-heavy').executor, { durationMs: 7_000, vus: 10 });
 
-    expect(heavy).toEqual({
-      kind: 'ramping-vus',
-      stages: [
-        { duration: '2000ms', target: 2 },
-        { duration: '2000ms', target: 6 },
-        { duration: '2000ms', target: 10 },
-        { duration: '1000ms', target: 0 },
-      ],
-    });
+    if (heavy.kind !== 'ramping-vus') throw new Error('seed-flow-heavy ramps VUs');
+    expect(heavy.stages.map((stage) => stage.target)).toEqual([2, 6, 10, 0]);
+    expect(heavy.stages.map((stage) => stage.duration)).toEqual(['2000ms', '2000ms', '2000ms', '1000ms']);
   });
 });
