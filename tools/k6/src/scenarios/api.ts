@@ -1,0 +1,109 @@
+/**
+ * The contract's calls as the seed's k6 client makes them: each step checks `status === 200`
+ * and feeds the `errors` rate, then returns the envelope's `data` (or `list`), or null on failure.
+ */
+import type { ApiCall, LoadClient } from './client.ts';
+
+export interface Concert {
+  id: number;
+}
+export interface ConcertEvent {
+  id: number;
+}
+export interface Seat {
+  id: number;
+  price: number;
+}
+export interface Hold {
+  id: number;
+}
+export interface Reservation {
+  id: number;
+}
+
+/** How long a buyer waits to be admitted before the step counts as failed. */
+const MAX_QUEUE_WAIT_SECONDS = 300;
+
+function field<T>(json: unknown, key: 'data' | 'list'): T | null {
+  if (typeof json !== 'object' || json === null || !(key in json)) return null;
+  return (json as Record<string, T>)[key] ?? null;
+}
+
+async function step<T>(client: LoadClient, label: string, call: ApiCall, key: 'data' | 'list'): Promise<T | null> {
+  const response = await client.call(call);
+  const value = response.status === 200 ? field<T>(response.json, key) : null;
+  client.check(`${label} answered 200`, value !== null);
+  client.add('errors', value === null);
+  return value;
+}
+
+export function pickRandom<T>(items: readonly T[]): T | null {
+  return items.length === 0 ? null : (items[Math.floor(Math.random() * items.length)] ?? null);
+}
+
+export async function chargeWallet(client: LoadClient, userId: number, amount: number): Promise<boolean> {
+  const body = { amount };
+  return (await step(client, 'charge', { endpoint: 'charge', params: { userId }, body }, 'data')) !== null;
+}
+
+export async function issueToken(client: LoadClient, userId: number): Promise<string | null> {
+  const data = await step<{ token: string }>(client, 'token', { endpoint: 'token', body: { userId } }, 'data');
+  return data?.token ?? null;
+}
+
+/** Polls the queue status until `position === 0` (admitted), as the seed's client does. */
+export async function waitUntilActive(client: LoadClient, token: string, pollSeconds: number): Promise<boolean> {
+  const startedAt = client.elapsedMs();
+  for (;;) {
+    const data = await step<{ position: number }>(client, 'queue status', { endpoint: 'status', token }, 'data');
+    if (data === null) return false;
+    const waited = (client.elapsedMs() - startedAt) / 1000;
+    if (data.position === 0) {
+      client.add('queue_wait', waited);
+      return true;
+    }
+    if (waited > MAX_QUEUE_WAIT_SECONDS) {
+      client.check('admitted within the queue wait limit', false);
+      client.add('errors', true);
+      return false;
+    }
+    await client.sleep(pollSeconds);
+  }
+}
+
+export async function listConcerts(client: LoadClient, token: string): Promise<Concert[]> {
+  return (await step<Concert[]>(client, 'concerts', { endpoint: 'concerts', token }, 'list')) ?? [];
+}
+
+export async function listEvents(client: LoadClient, token: string, concertId: number): Promise<ConcertEvent[]> {
+  const call: ApiCall = { endpoint: 'events', params: { concertId }, token };
+  return (await step<ConcertEvent[]>(client, 'available events', call, 'list')) ?? [];
+}
+
+export async function listSeats(client: LoadClient, token: string, concertEventId: number): Promise<Seat[]> {
+  const call: ApiCall = { endpoint: 'seats', params: { concertEventId }, token };
+  return (await step<Seat[]>(client, 'available seats', call, 'list')) ?? [];
+}
+
+/** A lost race for the seat (409) is an expected outcome under contention: counted, not an error. */
+export async function occupySeat(client: LoadClient, token: string, concertEventId: number, seatId: number) {
+  const response = await client.call({ endpoint: 'occupy', params: { concertEventId }, body: { seatId }, token });
+  const hold = response.status === 200 ? field<Hold>(response.json, 'data') : null;
+  const lost = response.status === 409;
+  client.check('occupy answered 200 or seat taken', hold !== null || lost);
+  client.add('errors', hold === null && !lost);
+  if (hold !== null) client.add('holds_won', 1);
+  if (lost) client.add('holds_lost', 1);
+  return hold;
+}
+
+export async function reserve(client: LoadClient, token: string, concertEventId: number, occupationId: number) {
+  const call: ApiCall = { endpoint: 'reserve', params: { concertEventId }, body: { occupationId }, token };
+  return step<Reservation>(client, 'reserve', call, 'data');
+}
+
+export async function pay(client: LoadClient, token: string, reservationId: number): Promise<boolean> {
+  const paid = await step(client, 'pay', { endpoint: 'pay', body: { reservationId }, token }, 'data');
+  if (paid !== null) client.add('purchases', 1);
+  return paid !== null;
+}

@@ -1,0 +1,94 @@
+/** The CI smoke of the Node runner: a few seconds, two VUs, against the in-process fake API. */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunResult } from '../src/node/result.ts';
+import { run } from '../src/node/run.ts';
+import { runVerify, type VerifyOutcome } from '../src/node/verify.ts';
+import { startFakeApi } from './fakeApi.ts';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function runAgainstFake(options: { failPayments?: boolean; verify?: VerifyOutcome }) {
+  const api = await startFakeApi({ seats: 500, failPayments: options.failPayments });
+  closers.push(api.close);
+  const out = await mkdtemp(join(tmpdir(), 'k6-runner-'));
+  const lines: string[] = [];
+  const argv = ['--scenario=capacity', `--url=${api.url}`, '--duration=2s', '--vus=2', `--out=${out}`];
+  const exitCode = await run(argv, { verify: () => options.verify ?? 'passed', log: (text) => lines.push(text) });
+  const files = await readdir(out);
+  const jsonFile = files.find((file) => file.endsWith('.json')) ?? '';
+  const result = JSON.parse(await readFile(join(out, jsonFile), 'utf8')) as RunResult & { verify: VerifyOutcome };
+  return { api, exitCode, files, out, result, output: lines.join('\n') };
+}
+
+describe('the Node runner', () => {
+  it('drives the purchase flow, counts what the API saw and writes the JSON and HTML reports', async () => {
+    const { api, exitCode, files, out, result, output } = await runAgainstFake({});
+
+    expect(exitCode).toBe(0);
+    const purchases = result.custom.purchases;
+    expect(purchases && 'count' in purchases ? purchases.count : 0).toBe(api.counts.paid);
+    expect(api.counts.paid).toBeGreaterThan(0);
+    // Every completed iteration is one purchase on this uncontended fake.
+    expect(result.metrics.iterations.count).toBe(api.counts.paid);
+    const perEndpoint = result.endpoints.reduce((sum, endpoint) => sum + endpoint.count, 0);
+    expect(result.metrics.http_reqs.count).toBe(perEndpoint);
+    expect(result.metrics.checks.fails).toBe(0);
+    expect(result.thresholds.every((threshold) => threshold.ok)).toBe(true);
+    expect(result.verify).toBe('passed');
+    // Grouped by route template, not by raw URL.
+    expect(result.endpoints.map((endpoint) => endpoint.name)).toContain('POST /api/v1/concert-events/{concertEventId}/occupy');
+    expect(output).toContain('http_req_duration');
+    expect(output).toContain('GET /api/v1/concert-events/{concertEventId}/available-seats');
+    expect(output).not.toMatch(/concert-events\/7\//);
+
+    expect(files.filter((file) => file.endsWith('.html'))).toHaveLength(1);
+    const html = await readFile(join(out, files.find((file) => file.endsWith('.html')) ?? ''), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|https?:\/\/cdn/);
+  });
+
+  it('exits non-zero when a threshold is crossed', async () => {
+    const { exitCode, result, output } = await runAgainstFake({ failPayments: true });
+
+    expect(exitCode).toBe(1);
+    expect(result.thresholds.find((threshold) => threshold.metric === 'errors')?.ok).toBe(false);
+    expect(output).toContain('threshold crossed: errors');
+  });
+
+  it('exits non-zero when the books check fails after a clean run', async () => {
+    const { exitCode, result } = await runAgainstFake({ verify: 'failed' });
+
+    expect(result.thresholds.every((threshold) => threshold.ok)).toBe(true);
+    expect(exitCode).toBe(1);
+  });
+});
+
+describe('the books check', () => {
+  async function fakeCli(script: string): Promise<string[]> {
+    const file = join(await mkdtemp(join(tmpdir(), 'k6-cli-')), 'cli.mjs');
+    await writeFile(file, script);
+    return [process.execPath, file];
+  }
+
+  it('warns and skips when the CLI has no verify command', async () => {
+    const cli = await fakeCli("console.log('Commands:\\n  db\\n  seed');");
+    const warnings: string[] = [];
+
+    expect(runVerify(cli, (line) => warnings.push(line))).toBe('missing');
+    expect(warnings.join('\n')).toMatch(/not available/);
+  });
+
+  it('fails when verify fails, passes when it passes', async () => {
+    const failing = await fakeCli("if (process.argv[2] === '--help') console.log('Commands:\\n  verify'); else process.exit(3);");
+    const passing = await fakeCli("if (process.argv[2] === '--help') console.log('Commands:\\n  verify');");
+
+    expect(runVerify(failing, () => {})).toBe('failed');
+    expect(runVerify(passing, () => {})).toBe('passed');
+  });
+});
