@@ -70,6 +70,15 @@ describe('RedisQueueStore', () => {
     expect(await store.sizes()).toEqual({ waiting: 3, active: 1 });
   });
 
+  it('keeps one entry when the same user enters many times at once on several connections', async () => {
+    const { stores, store } = await setUp({ maxActiveUsers: 1 }, 5);
+    const clock = manualClock();
+    await store.enter(1, clock.now());
+    const views = await Promise.all(Array.from({ length: 40 }, (_, index) => stores[index % stores.length]?.enter(2, clock.now())));
+    expect(new Set(views.map((view) => JSON.stringify(view)))).toEqual(new Set([JSON.stringify({ status: 'WAITING', position: 1, achievedPerSecond: 0 })]));
+    expect(await store.sizes()).toEqual({ waiting: 1, active: 1 });
+  });
+
   it('ends an active slot after the idle timeout, and a gated call pushes the timeout back', async () => {
     const { store } = await setUp({ idleTimeoutSeconds: 600 });
     const clock = manualClock();
