@@ -143,6 +143,17 @@ describe('RedisQueueStore', () => {
     expect(await store.sizes()).toEqual({ waiting: 0, active: 1 });
   });
 
+  it('drops, rather than admits, a waiting entry whose poll record is missing', async () => {
+    const { store, redis, keys } = await setUp({ maxActiveUsers: 1 });
+    const clock = manualClock();
+    for (const user of [1, 2, 3]) await store.enter(user, clock.now());
+    await redis.zrem(keys.seen, '2');
+    await store.release(1);
+    expect(await store.admit(clock.now())).toBe(1);
+    expect(await store.touch(3, clock.now())).toEqual({ status: 'ACTIVE' });
+    expect(await store.sizes()).toEqual({ waiting: 0, active: 1 });
+  });
+
   it('frees the slot of a user who paid (release) for the next in line', async () => {
     const { store } = await setUp({ maxActiveUsers: 1 });
     const clock = manualClock();
