@@ -4,10 +4,12 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './http/errorBody.js';
+import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
 import { healthRoutes } from './routes/health.js';
+import { queueRoutes } from './routes/queue/index.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -25,9 +27,11 @@ export function createApp(deps: AppDeps) {
   );
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger));
+  app.use('/api/v1/*', requireGatewayIdentity(deps.config));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', queueRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
