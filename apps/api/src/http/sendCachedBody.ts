@@ -6,12 +6,12 @@ import type { Context } from 'hono';
 const GZIP_MIN_BYTES = 1_024;
 
 /** Compressed once per cached entry, not once per request. */
-const gzipped = new WeakMap<CachedBody, Uint8Array>();
+const gzipped = new WeakMap<CachedBody, Uint8Array<ArrayBuffer>>();
 
-function gzipOf(entry: CachedBody): Uint8Array {
+function gzipOf(entry: CachedBody): Uint8Array<ArrayBuffer> {
   let bytes = gzipped.get(entry);
   if (!bytes) {
-    bytes = new Uint8Array(gzipSync(entry.body));
+    bytes = Uint8Array.from(gzipSync(entry.body));
     gzipped.set(entry, bytes);
   }
   return bytes;
