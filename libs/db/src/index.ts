@@ -12,3 +12,4 @@ export { migrateDatabase, migrationsFolder } from './migrate.js';
 export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './seed/catalogPlan.js';
 export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
 export * as schema from './schema/index.js';
+export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
