@@ -1,4 +1,4 @@
-import type { Seat, SeatInventory } from '@concert/domain';
+import type { Seat, SeatInventory, SeatState } from '@concert/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { seat } from '../schema/index.js';
@@ -14,17 +14,11 @@ export function dbSeatInventory(db: Database): SeatInventory {
         .from(seat)
         .where(and(eq(seat.concertEventId, concertEventId), eq(seat.isAvailable, true)))
         .orderBy(seat.seatNumber),
-    seatsOf: (concertEventId, seatIds): Promise<Seat[]> =>
+    seatsOf: (concertEventId, seatIds): Promise<SeatState[]> =>
       db
-        .select(seatColumns)
+        .select({ ...seatColumns, isAvailable: seat.isAvailable })
         .from(seat)
-        .where(and(inArray(seat.id, [...seatIds]), eq(seat.concertEventId, concertEventId))),
-    async availableAmong(concertEventId, seatIds) {
-      const rows = await db
-        .select({ id: seat.id })
-        .from(seat)
-        .where(and(inArray(seat.id, [...seatIds]), eq(seat.concertEventId, concertEventId), eq(seat.isAvailable, true)));
-      return rows.map((row) => row.id);
-    },
+        .where(and(inArray(seat.id, [...seatIds]), eq(seat.concertEventId, concertEventId)))
+        .orderBy(seat.id),
   };
 }

@@ -5,6 +5,10 @@ export interface Seat {
   price: number;
 }
 
+export interface SeatState extends Seat {
+  isAvailable: boolean;
+}
+
 export type HoldStatus = 'ACTIVE' | 'EXPIRED' | 'RELEASED';
 export type ReservationStatus = 'PENDING' | 'CONFIRMED' | 'EXPIRED';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domainError.js';
-import { isHoldLive, sameSeats, type Hold } from './booking.js';
+import { isHoldLive, sameSeats, type Hold, type SeatState } from './booking.js';
 import type { BookingContext } from './context.js';
 import { openEvent } from './openEvent.js';
 
@@ -18,7 +18,8 @@ class SeatsTaken extends Error {}
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
  * 2. only a winner then locks its own (user, event) row and counts the user's live seats, so two
  *    requests of one user cannot both pass the limit, while different users never wait on each other.
- * Losers, the common case in a flash sale, never touch the per-user lock.
+ * A seat already seen taken before the transaction is answered at once: in a flash sale most
+ * requests lose, and they cost no transaction and no lock.
  */
 export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: HoldSeatsInput }): Promise<Hold> {
   const now = ctx.clock.now();
@@ -35,6 +36,7 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
       seatIds: seatIds.filter((seatId) => !known.has(seatId)),
     });
   }
+  if (seats.some((seat) => !seat.isAvailable)) return answerTaken(ctx, input, seats, now);
   try {
     return await ctx.store.transaction(async (tx) => {
       const claimed = await tx.claimSeats(input.concertEventId, seatIds);
@@ -50,25 +52,26 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
       return tx.createHold({
         concertEventId: input.concertEventId,
         userId: input.userId,
-        seats,
+        seats: seats.map(({ id, seatNumber, price }) => ({ id, seatNumber, price })),
         createdAt: now,
         expiresAt: new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000),
       });
     });
   } catch (error) {
     if (!(error instanceof SeatsTaken)) throw error;
-    return answerTaken(ctx, input, seatIds, now);
+    return answerTaken(ctx, input, await ctx.inventory.seatsOf(input.concertEventId, seatIds), now);
   }
 }
 
 /** A retry of a hold the user already has gets that hold back; anyone else learns which seats are gone. */
-async function answerTaken(ctx: BookingContext, input: HoldSeatsInput, seatIds: number[], now: Date): Promise<Hold> {
+async function answerTaken(ctx: BookingContext, input: HoldSeatsInput, seats: SeatState[], now: Date): Promise<Hold> {
+  const seatIds = seats.map((seat) => seat.id);
   const holds = await ctx.store.liveHolds(input.userId, input.concertEventId, now);
   const same = holds.find((hold) => isHoldLive(hold, now) && sameSeats(hold, seatIds));
   if (same) return same;
-  const available = new Set(await ctx.inventory.availableAmong(input.concertEventId, seatIds));
-  const taken = seatIds.filter((seatId) => !available.has(seatId));
+  const taken = seats.filter((seat) => !seat.isAvailable).map((seat) => seat.id);
   throw new DomainError('seat_unavailable', 'Some of these seats are already taken.', {
+    // Empty only if the taker let go in the meantime: the request still lost, so name them all.
     seatIds: taken.length > 0 ? taken : seatIds,
   });
 }

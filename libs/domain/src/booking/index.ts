@@ -1,4 +1,4 @@
-export { isHoldLive, sameSeats, type Hold, type HoldStatus, type Reservation, type ReservationStatus, type Seat } from './booking.js';
+export { isHoldLive, sameSeats, type Hold, type HoldStatus, type Reservation, type ReservationStatus, type Seat, type SeatState } from './booking.js';
 export { isBookingOpen, type CatalogReader, type Concert, type ConcertEvent } from './catalog.js';
 export type { BookingContext, BookingRules } from './context.js';
 export { expireOverdue, type ExpirySweep } from './expireOverdue.js';

@@ -1,12 +1,10 @@
-import type { Hold, Reservation, Seat } from './booking.js';
+import type { Hold, Reservation, Seat, SeatState } from './booking.js';
 
 /** Real-time seat availability: never cached. */
 export interface SeatInventory {
   availableSeats(concertEventId: number): Promise<Seat[]>;
-  /** The seats of the event among `seatIds` (unknown or foreign ids are simply missing). */
-  seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<Seat[]>;
-  /** The ids among `seatIds` that are on sale right now. */
-  availableAmong(concertEventId: number, seatIds: readonly number[]): Promise<number[]>;
+  /** The seats of the event among `seatIds`, with whether each is on sale now (unknown or foreign ids are missing). */
+  seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<SeatState[]>;
 }
 
 export interface NewHold {
