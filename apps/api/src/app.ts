@@ -5,6 +5,8 @@ import { errorResponse } from './http/errorBody.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
+import { concertEventRoutes } from './routes/concert-events/index.js';
+import { concertRoutes } from './routes/concerts/index.js';
 import { healthRoutes } from './routes/health.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
@@ -17,6 +19,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', concertRoutes(deps));
+  app.route('/', concertEventRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

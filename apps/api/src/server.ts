@@ -6,8 +6,10 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
+import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
+import { bookingContext } from './wiring/booking.js';
 
 /** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
 export async function connectDeps(config: Config, logger: Logger): Promise<AppDeps> {
@@ -44,6 +46,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     );
   });
   logger.info({ port: config.http.port, host: config.http.host }, 'listening');
+  const sweeper = startExpirySweeper(bookingContext(deps), config.booking.expirySweepIntervalMs, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -54,6 +57,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       if ('closeAllConnections' in server) server.closeAllConnections();
+      await sweeper.stop();
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');
     })();

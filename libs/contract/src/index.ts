@@ -1,2 +1,11 @@
 export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
 export { defineOperation, type Operation } from './operation.js';
+export {
+  availableSeat,
+  concert,
+  concertEvent,
+  listAvailableEventsOperation,
+  listAvailableSeatsOperation,
+  listConcertsOperation,
+} from './catalog.js';
+export { hold, occupyBody, occupyOperation, reservation, reserveBody, reserveOperation } from './booking.js';

@@ -83,7 +83,7 @@ describe('reserving and expiring under contention', () => {
         reserveHold({ ctx, input: { userId: hold.userId, concertEventId: event.id, occupationId: hold.id } }),
       ),
     );
-    expect(new Set(reservations.map((reservation) => reservation.id)).size).toBe(1);
+    expect(new Set(reservations.map((reserved) => reserved.reservation.id)).size).toBe(1);
     const rows = await database.db
       .select()
       .from(schema.reservation)

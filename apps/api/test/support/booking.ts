@@ -46,8 +46,8 @@ export async function seatBooks(db: Database, concertEventId: number): Promise<S
       GROUP BY sa.seat_id
     ) live ON live.seat_id = s.id
     WHERE s.concert_event_id = ${concertEventId}`)) as unknown as [Array<Record<keyof SeatBooks, unknown>>];
-  const row = rows[0] ?? {};
-  const number = (key: keyof SeatBooks) => Number(row[key] ?? 0);
+  const row = rows[0];
+  const number = (key: keyof SeatBooks) => Number(row?.[key] ?? 0);
   return {
     total: number('total'),
     held: number('held'),

@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, type Reservation } from './booking.js';
+import type { ConcertEvent } from './catalog.js';
 import type { BookingContext } from './context.js';
 import { openEvent } from './openEvent.js';
 import type { BookingTransaction } from './ports.js';
@@ -19,10 +20,16 @@ const notFound = (occupationId: number) =>
  * yet still cannot be reserved, and a hold being expired and reserved at once ends up one or the
  * other. Reserving the same hold again answers the same reservation (one per hold, by a unique key).
  */
-export async function reserveHold({ ctx, input }: { ctx: BookingContext; input: ReserveHoldInput }): Promise<Reservation> {
+export async function reserveHold({
+  ctx,
+  input,
+}: {
+  ctx: BookingContext;
+  input: ReserveHoldInput;
+}): Promise<{ reservation: Reservation; event: ConcertEvent }> {
   const now = ctx.clock.now();
   const event = await openEvent(ctx.catalog, input.concertEventId, now);
-  return ctx.store.transaction(async (tx) => {
+  const reservation = await ctx.store.transaction(async (tx) => {
     const hold = await tx.findHold(input.occupationId);
     // Someone else's hold, or one of another event, answers as if it did not exist.
     if (!hold || hold.userId !== input.userId || hold.concertEventId !== input.concertEventId) {
@@ -42,6 +49,7 @@ export async function reserveHold({ ctx, input }: { ctx: BookingContext; input: 
       expiresAt: paymentWindowMs > 0 ? new Date(now.getTime() + paymentWindowMs) : hold.expiresAt,
     });
   });
+  return { reservation, event };
 }
 
 const expired = (occupationId: number) =>
