@@ -8,6 +8,7 @@ import { validationHook } from './http/validationHook.js';
 import { concertEventRoutes } from './routes/concert-events/index.js';
 import { concertRoutes } from './routes/concerts/index.js';
 import { healthRoutes } from './routes/health.js';
+import { queueRoutes } from './routes/queue/index.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -19,8 +20,12 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
+<<<<<<< HEAD
   app.route('/', concertRoutes(deps));
   app.route('/', concertEventRoutes(deps));
+=======
+  app.route('/', queueRoutes(deps));
+>>>>>>> wip/queue
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
