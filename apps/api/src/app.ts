@@ -20,12 +20,9 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
-<<<<<<< HEAD
   app.route('/', concertRoutes(deps));
   app.route('/', concertEventRoutes(deps));
-=======
   app.route('/', queueRoutes(deps));
->>>>>>> wip/queue
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

@@ -6,17 +6,12 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
-<<<<<<< HEAD
+import { startAdmissionJob } from './jobs/admissionJob.js';
 import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
 import { bookingContext } from './wiring/booking.js';
-=======
-import { startAdmissionJob } from './jobs/admissionJob.js';
-import { createLogger } from './observability/logger.js';
-import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
 import { queueServices } from './wiring/queue.js';
->>>>>>> wip/queue
 
 /** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
 export async function connectDeps(config: Config, logger: Logger): Promise<AppDeps> {
@@ -70,11 +65,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       if ('closeAllConnections' in server) server.closeAllConnections();
-<<<<<<< HEAD
-      await sweeper.stop();
-=======
-      await admission.stop();
->>>>>>> wip/queue
+      await Promise.all([admission.stop(), sweeper.stop()]);
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');
     })();
