@@ -4,4 +4,4 @@ import type { AppDeps } from '../deps.js';
 
 /** The booking use cases' ports on this app's MySQL pool, clock and settings. */
 export const bookingContext = (deps: AppDeps): BookingContext =>
-  dbBookingContext(deps.database.db, deps.clock, deps.config.booking);
+  dbBookingContext(deps.database, deps.clock, deps.config.booking);

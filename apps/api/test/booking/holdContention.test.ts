@@ -15,7 +15,7 @@ describe('holding seats under contention', () => {
   beforeAll(async () => {
     database = await createTestDatabase(40);
     concertId = (await createConcert(database.db)).id;
-    ctx = bookingContext(database.db, clock);
+    ctx = bookingContext(database, clock);
   });
   afterAll(() => database.destroy());
 

@@ -19,7 +19,7 @@ describe('reserving and expiring under contention', () => {
 
   async function holdEachSeat(clock: ReturnType<typeof manualClock>, seats: number) {
     const event = await createEventWithSeats(database.db, concertId, { now: clock.now(), seats });
-    const ctx = bookingContext(database.db, clock);
+    const ctx = bookingContext(database, clock);
     const holds: Hold[] = await Promise.all(
       event.seats.map((seat, index) =>
         holdSeats({ ctx, input: { userId: 1_000 + index, concertEventId: event.id, seatIds: [seat.id] } }),
@@ -33,8 +33,8 @@ describe('reserving and expiring under contention', () => {
     const { event, holds } = await holdEachSeat(manualClock(start), 100);
     const deadline = holds[0]?.expiresAt.getTime() ?? 0;
     // The reserve sees the last millisecond of the hold; the sweepers see the first one after it.
-    const reserving = bookingContext(database.db, manualClock(new Date(deadline - 1)), { paymentWindowSeconds: 600 });
-    const sweeping = bookingContext(database.db, manualClock(new Date(deadline + 1)));
+    const reserving = bookingContext(database, manualClock(new Date(deadline - 1)), { paymentWindowSeconds: 600 });
+    const sweeping = bookingContext(database, manualClock(new Date(deadline + 1)));
     const [reserves, ...sweeps] = await Promise.all([
       outcomes(
         holds.map((hold) =>
@@ -77,7 +77,7 @@ describe('reserving and expiring under contention', () => {
     const clock = manualClock(new Date());
     const { event, holds } = await holdEachSeat(clock, 1);
     const hold = holds[0] as Hold;
-    const ctx = bookingContext(database.db, clock);
+    const ctx = bookingContext(database, clock);
     const reservations = await Promise.all(
       Array.from({ length: 30 }, () =>
         reserveHold({ ctx, input: { userId: hold.userId, concertEventId: event.id, occupationId: hold.id } }),
@@ -94,7 +94,7 @@ describe('reserving and expiring under contention', () => {
   it('expires each overdue hold and unpaid reservation once, however many sweepers race', async () => {
     const clock = manualClock(new Date());
     const { event, holds } = await holdEachSeat(clock, 60);
-    const ctx = bookingContext(database.db, clock);
+    const ctx = bookingContext(database, clock);
     // Half become unpaid reservations, half stay holds.
     await Promise.all(
       holds

@@ -22,7 +22,7 @@ describe('300 users taking random seats of a 100-seat event', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase(40);
-    ctx = bookingContext(database.db, clock, { holdTtlSeconds: 60 });
+    ctx = bookingContext(database, clock, { holdTtlSeconds: 60 });
   });
   afterAll(() => database.destroy());
 

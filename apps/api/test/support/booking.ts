@@ -1,12 +1,15 @@
-import { dbBookingContext, type Database } from '@concert/db';
+import { dbBookingContext, type Database, type DatabaseHandle } from '@concert/db';
 import type { BookingContext, BookingRules, Clock } from '@concert/domain';
 import { sql } from 'drizzle-orm';
 
 export const defaultRules: BookingRules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0 };
 
 /** The booking use cases' context on a test database, with the clock and rules the test chooses. */
-export const bookingContext = (db: Database, clock: Clock, rules: Partial<BookingRules> = {}): BookingContext =>
-  dbBookingContext(db, clock, { ...defaultRules, ...rules });
+export const bookingContext = (
+  database: DatabaseHandle,
+  clock: Clock,
+  rules: Partial<BookingRules> = {},
+): BookingContext => dbBookingContext(database, clock, { ...defaultRules, ...rules });
 
 export interface SeatBooks {
   total: number;
