@@ -1,18 +1,17 @@
 import { schema } from '@concert/db';
 import { manualClock } from '@concert/domain';
-import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/testing';
+import { createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingCalls } from './support/bookingCalls.js';
+import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
 import { activeToken } from './support/queue.js';
-import { createTestApp, type TestApp } from './support/testApp.js';
 
 describe('catalog, hold and reserve: errors', () => {
-  let t: TestApp;
   const clock = manualClock(new Date());
-  let api: ReturnType<typeof bookingCalls>;
+  let t: BookingFixture['t'];
+  let api: BookingFixture['api'];
   let concertId: number;
-  let event: Awaited<ReturnType<typeof createEventWithSeats>>;
+  let event: BookingFixture['event'];
   let token: string;
 
   const heldSeats = async (concertEventId: number) =>
@@ -20,10 +19,11 @@ describe('catalog, hold and reserve: errors', () => {
       .length;
 
   beforeAll(async () => {
-    t = await createTestApp({ QUEUE_MAX_ACTIVE_USERS: '100', HOLD_MAX_SEATS_PER_USER: '2' }, clock);
-    api = bookingCalls(t.app);
-    concertId = (await createConcert(t.database.db)).id;
-    event = await createEventWithSeats(t.database.db, concertId, { now: clock.now(), seats: 8 });
+    ({ t, api, concertId, event } = await bookingFixture(
+      { QUEUE_MAX_ACTIVE_USERS: '100', HOLD_MAX_SEATS_PER_USER: '2' },
+      clock,
+      { seats: 8 },
+    ));
     token = await activeToken(t.app, uniqueUserId());
   });
   afterAll(() => t.destroy());

@@ -1,24 +1,23 @@
 import { manualClock } from '@concert/domain';
-import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/testing';
+import { createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startExpirySweeper } from '../src/jobs/expirySweeper.js';
 import { bookingContext } from '../src/wiring/booking.js';
-import { bookingCalls } from './support/bookingCalls.js';
+import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
 import { activeToken } from './support/queue.js';
-import { createTestApp, type TestApp } from './support/testApp.js';
 
 describe('catalog, hold and reserve: the happy path', () => {
-  let t: TestApp;
   const clock = manualClock(new Date());
-  let api: ReturnType<typeof bookingCalls>;
+  let t: BookingFixture['t'];
+  let api: BookingFixture['api'];
   let concertId: number;
-  let event: Awaited<ReturnType<typeof createEventWithSeats>>;
+  let event: BookingFixture['event'];
 
   beforeAll(async () => {
-    t = await createTestApp({ QUEUE_MAX_ACTIVE_USERS: '100' }, clock);
-    api = bookingCalls(t.app);
-    concertId = (await createConcert(t.database.db, { title: 'Happy concert' })).id;
-    event = await createEventWithSeats(t.database.db, concertId, { now: clock.now(), seats: 6, price: 5_000 });
+    ({ t, api, concertId, event } = await bookingFixture({ QUEUE_MAX_ACTIVE_USERS: '100' }, clock, {
+      seats: 6,
+      price: 5_000,
+    }));
     await createEventWithSeats(t.database.db, concertId, { now: clock.now(), window: 'closed' });
     await createEventWithSeats(t.database.db, concertId, { now: clock.now(), window: 'not_yet_open' });
   });
@@ -29,7 +28,7 @@ describe('catalog, hold and reserve: the happy path', () => {
     expect(concerts.status).toBe(200);
     expect(concerts.list).toContainEqual({
       id: concertId,
-      title: 'Happy concert',
+      title: 'Booking concert',
       singer: 'Test singer',
       description: 'A concert made by a test.',
     });

@@ -3,22 +3,20 @@ import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/test
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingCalls } from './support/bookingCalls.js';
 import { activeToken } from './support/queue.js';
+import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
 import { queueCalls } from './support/queueCalls.js';
-import { createTestApp, type TestApp } from './support/testApp.js';
+import { createTestApp } from './support/testApp.js';
 
 describe('catalog, hold and reserve: who may do what', () => {
-  let t: TestApp;
   const clock = manualClock(new Date());
-  let api: ReturnType<typeof bookingCalls>;
+  let t: BookingFixture['t'];
+  let api: BookingFixture['api'];
   let concertId: number;
-  let event: Awaited<ReturnType<typeof createEventWithSeats>>;
+  let event: BookingFixture['event'];
 
   beforeAll(async () => {
     // Two active users at most: the third one waits.
-    t = await createTestApp({ QUEUE_MAX_ACTIVE_USERS: '2' }, clock);
-    api = bookingCalls(t.app);
-    concertId = (await createConcert(t.database.db)).id;
-    event = await createEventWithSeats(t.database.db, concertId, { now: clock.now(), seats: 4 });
+    ({ t, api, concertId, event } = await bookingFixture({ QUEUE_MAX_ACTIVE_USERS: '2' }, clock, { seats: 4 }));
   });
   afterAll(() => t.destroy());
 
