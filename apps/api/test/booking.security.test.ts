@@ -9,36 +9,33 @@ import { createTestApp } from './support/testApp.js';
 
 describe('catalog, hold and reserve: who may do what', () => {
   const clock = manualClock(new Date());
-  let t: BookingFixture['t'];
-  let api: BookingFixture['api'];
-  let concertId: number;
-  let event: BookingFixture['event'];
+  let f: BookingFixture;
 
   beforeAll(async () => {
     // Two active users at most: the third one waits.
-    ({ t, api, concertId, event } = await bookingFixture({ QUEUE_MAX_ACTIVE_USERS: '2' }, clock, { seats: 4 }));
+    f = await bookingFixture({ QUEUE_MAX_ACTIVE_USERS: '2' }, clock, { seats: 4 });
   });
-  afterAll(() => t.destroy());
+  afterAll(() => f.t.destroy());
 
   it('turns away gated calls without a token (401) or with a waiting one (403)', async () => {
-    const seatId = event.seats[0]?.id;
+    const seatId = f.event.seats[0]?.id;
     const gated = (token?: string) => [
-      api.events(token, concertId),
-      api.seats(token, event.id),
-      api.occupy(token, event.id, { seatId }),
-      api.reserve(token, event.id, { occupationId: 1 }),
+      f.api.events(token, f.concertId),
+      f.api.seats(token, f.event.id),
+      f.api.occupy(token, f.event.id, { seatId }),
+      f.api.reserve(token, f.event.id, { occupationId: 1 }),
     ];
     for (const answer of await Promise.all(gated())) {
       expect(answer).toMatchObject({ status: 401, error: { code: 'token_missing' } });
     }
-    await activeToken(t.app, uniqueUserId());
-    await activeToken(t.app, uniqueUserId());
-    const waiting = await queueCalls(t.app).enter(uniqueUserId());
+    await activeToken(f.t.app, uniqueUserId());
+    await activeToken(f.t.app, uniqueUserId());
+    const waiting = await queueCalls(f.t.app).enter(uniqueUserId());
     expect(waiting.body.data?.status).not.toBe('ACTIVE');
     for (const answer of await Promise.all(gated(waiting.body.data?.token))) {
       expect(answer).toMatchObject({ status: 403, error: { code: 'token_not_active' } });
     }
-    expect((await api.seats(undefined, event.id)).status).toBe(401);
+    expect((await f.api.seats(undefined, f.event.id)).status).toBe(401);
   });
 
   it("acts for the token's user, never a user named in the body, and hides others' holds", async () => {
