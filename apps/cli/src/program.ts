@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliContext } from './context.js';
+import { bookingsCommand } from './commands/bookings.js';
 import { dbCommand } from './commands/db.js';
 import { seedCommand } from './commands/seed.js';
 
@@ -10,6 +11,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
     .showHelpAfterError()
     .addCommand(dbCommand(lazyContext))
-    .addCommand(seedCommand(lazyContext));
+    .addCommand(seedCommand(lazyContext))
+    .addCommand(bookingsCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }
