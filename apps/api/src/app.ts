@@ -8,6 +8,8 @@ import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
+import { concertEventRoutes } from './routes/concert-events/index.js';
+import { concertRoutes } from './routes/concerts/index.js';
 import { healthRoutes } from './routes/health.js';
 import { queueRoutes } from './routes/queue/index.js';
 
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', concertRoutes(deps));
+  app.route('/', concertEventRoutes(deps));
   app.route('/', queueRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);

@@ -7,8 +7,10 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
 import { startAdmissionJob } from './jobs/admissionJob.js';
+import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
+import { bookingContext } from './wiring/booking.js';
 import { queueServices } from './wiring/queue.js';
 
 /** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
@@ -52,6 +54,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     );
   });
   logger.info({ port: config.http.port, host: config.http.host }, 'listening');
+  const sweeper = startExpirySweeper(bookingContext(deps), config.booking.expirySweepIntervalMs, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -62,7 +65,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       if ('closeAllConnections' in server) server.closeAllConnections();
-      await admission.stop();
+      await Promise.all([admission.stop(), sweeper.stop()]);
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');
     })();

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliContext } from './context.js';
+import { bookingsCommand } from './commands/bookings.js';
 import { dbCommand } from './commands/db.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
@@ -12,6 +13,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .showHelpAfterError()
     .addCommand(dbCommand(lazyContext))
     .addCommand(seedCommand(lazyContext))
-    .addCommand(verifyCommand(lazyContext));
+    .addCommand(verifyCommand(lazyContext))
+    .addCommand(bookingsCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }

@@ -1,3 +1,12 @@
 export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
 export { defineOperation, type Operation } from './operation.js';
 export { deleteQueueToken, getQueueStatus, issueQueueToken, queuePlace } from './queue.js';
+export {
+  availableSeat,
+  concert,
+  concertEvent,
+  listAvailableEventsOperation,
+  listAvailableSeatsOperation,
+  listConcertsOperation,
+} from './catalog.js';
+export { hold, occupyBody, occupyOperation, reservation, reserveBody, reserveOperation } from './booking.js';

@@ -13,3 +13,4 @@ export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './
 export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
 export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
+export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';

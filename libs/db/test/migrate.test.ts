@@ -14,6 +14,7 @@ const expectedTables = [
   'reservation',
   'seat',
   'seat_allocation',
+  'user_event_lock',
   'wallet',
   'wallet_ledger',
 ];

@@ -12,3 +12,4 @@ export type { QueueContext } from './queue/queueContext.js';
 export type { QueuePolicy } from './queue/queuePolicy.js';
 export type { QueueEntry, QueueStore, QueueView } from './queue/queueStore.js';
 export type { TokenSigner } from './queue/tokenSigner.js';
+export * from './booking/index.js';

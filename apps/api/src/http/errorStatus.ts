@@ -11,6 +11,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   reservation_not_found: 404,
   booking_closed: 409,
   seat_unavailable: 409,
+  seat_not_found: 404,
   seat_limit_exceeded: 409,
   occupation_expired: 409,
   reservation_expired: 409,

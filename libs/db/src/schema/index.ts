@@ -8,3 +8,4 @@ export { seat } from './seat.js';
 export { seatAllocation } from './seatAllocation.js';
 export { wallet } from './wallet.js';
 export { walletLedger } from './walletLedger.js';
+export { userEventLock } from './userEventLock.js';

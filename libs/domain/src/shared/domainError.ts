@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'reservation_not_found'
   | 'booking_closed'
   | 'seat_unavailable'
+  | 'seat_not_found'
   | 'seat_limit_exceeded'
   | 'occupation_expired'
   | 'reservation_expired'

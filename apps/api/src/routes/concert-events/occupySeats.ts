@@ -1,0 +1,25 @@
+import { occupyOperation } from '@concert/contract';
+import { holdSeats, type BookingContext, type Hold } from '@concert/domain';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { GatedEnv } from '../../http/gatedEnv.js';
+import { routeOf } from '../../http/routeOf.js';
+import { validationHook } from '../../http/validationHook.js';
+
+const holdBody = (hold: Hold) => ({
+  id: hold.id,
+  concertEventId: hold.concertEventId,
+  userId: hold.userId,
+  status: hold.status,
+  expiresAt: hold.expiresAt.toISOString(),
+  createdAt: hold.createdAt.toISOString(),
+  seats: hold.seats,
+});
+
+export const occupySeatsRoute = (ctx: BookingContext) =>
+  new OpenAPIHono<GatedEnv>({ defaultHook: validationHook }).openapi(routeOf(occupyOperation), async (c) => {
+    const { concertEventId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const seatIds = body.seatIds ?? (body.seatId === undefined ? [] : [body.seatId]);
+    const hold = await holdSeats({ ctx, input: { userId: c.var.queueUser.userId, concertEventId, seatIds } });
+    return c.json({ data: holdBody(hold) }, 200);
+  });

@@ -1,0 +1,72 @@
+import type { Hold, Reservation } from '@concert/domain';
+import { and, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import type { Database, Transaction } from '../client.js';
+import { occupation, reservation, seatAllocation } from '../schema/index.js';
+
+export type Queryable = Database | Transaction;
+
+/** The holds matching `where`, each with its seats (two queries, whatever the number of holds). */
+export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<Hold[]> {
+  const holds = await db
+    .select({
+      id: occupation.id,
+      concertEventId: occupation.concertEventId,
+      userId: occupation.userId,
+      status: occupation.status,
+      expiresAt: occupation.expiresAt,
+      createdAt: occupation.createdAt,
+    })
+    .from(occupation)
+    .where(where)
+    .orderBy(occupation.id);
+  if (holds.length === 0) return [];
+  const seats = await db
+    .select({
+      occupationId: seatAllocation.occupationId,
+      seatId: seatAllocation.seatId,
+      seatNumber: seatAllocation.seatNumber,
+      price: seatAllocation.seatPrice,
+    })
+    .from(seatAllocation)
+    .where(
+      inArray(
+        seatAllocation.occupationId,
+        holds.map((hold) => hold.id),
+      ),
+    )
+    .orderBy(seatAllocation.seatNumber);
+  return holds.map((hold) => ({
+    ...hold,
+    seats: seats
+      .filter((seat) => seat.occupationId === hold.id)
+      .map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
+  }));
+}
+
+/** occupation_user_event_idx serves this: user_id, concert_event_id, status. */
+export const liveHoldsWhere = (userId: number, concertEventId: number, now: Date) =>
+  and(
+    eq(occupation.userId, userId),
+    eq(occupation.concertEventId, concertEventId),
+    eq(occupation.status, 'ACTIVE'),
+    gt(occupation.expiresAt, now),
+  );
+
+export async function loadReservationOfHold(db: Queryable, occupationId: number): Promise<Reservation | undefined> {
+  const [row] = await db
+    .select({
+      id: reservation.id,
+      concertId: reservation.concertId,
+      concertEventId: reservation.concertEventId,
+      userId: reservation.userId,
+      occupationId: reservation.occupationId,
+      status: reservation.status,
+      totalSeats: reservation.totalSeats,
+      totalAmount: reservation.totalAmount,
+      createdAt: reservation.createdAt,
+      expiresAt: reservation.expiresAt,
+    })
+    .from(reservation)
+    .where(eq(reservation.occupationId, occupationId));
+  return row;
+}

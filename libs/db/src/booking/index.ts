@@ -1,0 +1,20 @@
+import type { BookingContext, BookingRules, Clock } from '@concert/domain';
+import type { DatabaseHandle } from '../client.js';
+import { dbBookingStore } from './bookingStore.js';
+import { dbCatalogReader } from './catalogReader.js';
+import { dbExpiryStore } from './expiryStore.js';
+import { dbSeatInventory } from './seatInventory.js';
+
+export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
+
+/** Every booking port on MySQL. */
+export function dbBookingContext({ db, pool }: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
+  return {
+    catalog: dbCatalogReader(db),
+    inventory: dbSeatInventory(db, pool),
+    store: dbBookingStore(db),
+    expiry: dbExpiryStore(db),
+    clock,
+    rules,
+  };
+}

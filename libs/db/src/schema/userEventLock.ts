@@ -1,0 +1,16 @@
+import { mysqlTable, primaryKey } from 'drizzle-orm/mysql-core';
+import { reference } from './columns.js';
+
+/**
+ * One row per (user, event) that has ever held seats, carrying nothing: a hold's transaction
+ * upserts it to take its row lock until commit, so one user's concurrent holds of an event count
+ * their seats one after the other (the per-user limit), while other users never wait on it.
+ */
+export const userEventLock = mysqlTable(
+  'user_event_lock',
+  {
+    userId: reference('user_id').notNull(),
+    concertEventId: reference('concert_event_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.concertEventId] })],
+);

@@ -1,0 +1,10 @@
+export { isHoldLive, sameSeats, type Hold, type HoldStatus, type Reservation, type ReservationStatus, type Seat, type SeatState } from './booking.js';
+export { isBookingOpen, type CatalogReader, type Concert, type ConcertEvent } from './catalog.js';
+export type { BookingContext, BookingRules } from './context.js';
+export { expireOverdue, type ExpirySweep } from './expireOverdue.js';
+export { holdSeats, type HoldSeatsInput } from './holdSeats.js';
+export { listAvailableEvents } from './listAvailableEvents.js';
+export { listAvailableSeats } from './listAvailableSeats.js';
+export { listConcerts } from './listConcerts.js';
+export type { BookingStore, BookingTransaction, ExpiryStore, NewHold, NewReservation, SeatInventory } from './ports.js';
+export { reserveHold, type ReserveHoldInput } from './reserveHold.js';

@@ -1,0 +1,60 @@
+import type { Hold, Reservation, Seat, SeatState } from './booking.js';
+
+/** Real-time seat availability: never cached. */
+export interface SeatInventory {
+  availableSeats(concertEventId: number): Promise<Seat[]>;
+  /** The seats of the event among `seatIds`, with whether each is on sale now (unknown or foreign ids are missing). */
+  seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<SeatState[]>;
+}
+
+export interface NewHold {
+  concertEventId: number;
+  userId: number;
+  seats: Seat[];
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NewReservation {
+  hold: Hold;
+  concertId: number;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** The writes of holding and reserving, all inside one database transaction. */
+export interface BookingTransaction {
+  /**
+   * Takes the seats that are still available, all in one conditional write, and returns how many
+   * it took. Fewer than asked means someone else has one: the caller must abort the transaction.
+   */
+  claimSeats(concertEventId: number, seatIds: readonly number[]): Promise<number>;
+  /** Serialises the transactions of one user on one event until commit; other users never wait. */
+  lockUserEvent(userId: number, concertEventId: number): Promise<void>;
+  /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
+  liveSeatCount(userId: number, concertEventId: number, now: Date): Promise<number>;
+  createHold(hold: NewHold): Promise<Hold>;
+  findHold(occupationId: number): Promise<Hold | undefined>;
+  /** ACTIVE and unexpired → RELEASED, for its holder only; false when that is no longer true. */
+  releaseHold(occupationId: number, userId: number, now: Date): Promise<boolean>;
+  findReservationOfHold(occupationId: number): Promise<Reservation | undefined>;
+  /** Inserts the PENDING reservation and moves the hold's seat allocations to it. */
+  createReservation(reservation: NewReservation): Promise<Reservation>;
+}
+
+export interface BookingStore {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: BookingTransaction) => Promise<T>): Promise<T>;
+  /** The user's ACTIVE, unexpired holds of the event, with their seats. */
+  liveHolds(userId: number, concertEventId: number, now: Date): Promise<Hold[]>;
+}
+
+/** The expiry sweep's storage: each `expire*` is a conditional write, so several sweepers can race safely. */
+export interface ExpiryStore {
+  overdueHolds(now: Date, limit: number): Promise<number[]>;
+  /** ACTIVE and past its deadline → EXPIRED, its seats back on sale; false if another process (or a reserve) won. */
+  expireHold(occupationId: number, now: Date): Promise<boolean>;
+  overdueReservations(now: Date, limit: number): Promise<number[]>;
+  /** PENDING and past its deadline → EXPIRED, its seats back on sale; false if paid or already expired. */
+  expireReservation(reservationId: number, now: Date): Promise<boolean>;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  holdSeats,
+  isBookingOpen,
+  isHoldLive,
+  listAvailableEvents,
+  manualClock,
+  sameSeats,
+  type BookingContext,
+  type ConcertEvent,
+  type Hold,
+} from '../../src/index.js';
+
+const HOUR = 3_600_000;
+const clock = manualClock(new Date('2030-01-01T12:00:00.000Z'));
+const at = (offsetMs: number) => new Date(clock.now().getTime() + offsetMs);
+
+const event = (id: number, opensIn: number, closesIn: number): ConcertEvent => ({
+  id,
+  concertId: 1,
+  venue: 'Hall',
+  startAt: at(48 * HOUR),
+  durationMinutes: 120,
+  reservationStartAt: at(opensIn),
+  reservationEndAt: at(closesIn),
+  maxSeatCount: 2,
+});
+
+/** A fake catalog and inventory; the store must not be reached by the cases below. */
+function fakeContext(events: ConcertEvent[]): BookingContext {
+  const unreachable = () => {
+    throw new Error('the store must not be reached');
+  };
+  return {
+    catalog: {
+      listConcerts: async () => [{ id: 1, title: 't', singer: 's', description: 'd' }],
+      findConcert: async (id) => (id === 1 ? { id, title: 't', singer: 's', description: 'd' } : undefined),
+      listEventsOfConcert: async () => events,
+      findEvent: async (id) => events.find((item) => item.id === id),
+    },
+    inventory: {
+      availableSeats: async () => [],
+      seatsOf: async (_, seatIds) =>
+        seatIds.filter((id) => id <= 2).map((id) => ({ id, seatNumber: id, price: 100, isAvailable: true })),
+    },
+    store: { transaction: unreachable, liveHolds: unreachable },
+    expiry: {
+      overdueHolds: unreachable,
+      expireHold: unreachable,
+      overdueReservations: unreachable,
+      expireReservation: unreachable,
+    },
+    clock,
+    rules: { holdTtlSeconds: 300, maxSeatsPerUser: 2, paymentWindowSeconds: 0 },
+  };
+}
+
+describe('booking rules', () => {
+  it('sells strictly inside the booking window', () => {
+    expect(isBookingOpen(event(1, -HOUR, HOUR), clock.now())).toBe(true);
+    expect(isBookingOpen(event(1, 0, HOUR), clock.now())).toBe(false);
+    expect(isBookingOpen(event(1, -HOUR, 0), clock.now())).toBe(false);
+  });
+
+  it('treats a hold as live only while ACTIVE and before its deadline', () => {
+    const hold: Hold = {
+      id: 1,
+      concertEventId: 1,
+      userId: 1,
+      status: 'ACTIVE',
+      expiresAt: at(1),
+      createdAt: clock.now(),
+      seats: [{ seatId: 4, seatNumber: 4, price: 1 }, { seatId: 9, seatNumber: 9, price: 1 }],
+    };
+    expect(isHoldLive(hold, clock.now())).toBe(true);
+    expect(isHoldLive(hold, at(1))).toBe(false);
+    expect(isHoldLive({ ...hold, status: 'RELEASED' }, clock.now())).toBe(false);
+    expect(sameSeats(hold, [9, 4])).toBe(true);
+    expect(sameSeats(hold, [4])).toBe(false);
+  });
+
+  it('lists only the events on sale now, and refuses an unknown concert', async () => {
+    const ctx = fakeContext([event(1, -HOUR, HOUR), event(2, HOUR, 2 * HOUR), event(3, -2 * HOUR, -HOUR)]);
+    expect((await listAvailableEvents({ ctx, input: { concertId: 1 } })).map((item) => item.id)).toEqual([1]);
+    await expect(listAvailableEvents({ ctx, input: { concertId: 2 } })).rejects.toMatchObject({
+      code: 'concert_not_found',
+    });
+  });
+
+  it('refuses a hold before touching the store when it cannot succeed', async () => {
+    const ctx = fakeContext([event(1, -HOUR, HOUR), event(2, HOUR, 2 * HOUR)]);
+    const hold = (concertEventId: number, seatIds: number[]) =>
+      holdSeats({ ctx, input: { userId: 1, concertEventId, seatIds } });
+    await expect(hold(1, [1, 2, 3])).rejects.toMatchObject({ code: 'seat_limit_exceeded' });
+    await expect(hold(9, [1])).rejects.toMatchObject({ code: 'concert_event_not_found' });
+    await expect(hold(2, [1])).rejects.toMatchObject({ code: 'booking_closed' });
+    await expect(hold(1, [1, 7])).rejects.toMatchObject({ code: 'seat_not_found', details: { seatIds: [7] } });
+  });
+});
