@@ -12,3 +12,5 @@ export { migrateDatabase, migrationsFolder } from './migrate.js';
 export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './seed/catalogPlan.js';
 export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
 export * as schema from './schema/index.js';
+export { createMoneyStore } from './money/moneyStore.js';
+export { createIdempotencyStore } from './money/idempotencyStore.js';

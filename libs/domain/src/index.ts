@@ -1,3 +1,27 @@
 export { manualClock, systemClock, type Clock } from './shared/clock.js';
 export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';
 export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';
+export type { WarningLog } from './shared/warningLog.js';
+export type {
+  IdempotencyRecord,
+  IdempotencyScope,
+  IdempotencyStore,
+  IdempotentOutcome,
+} from './idempotency/idempotencyStore.js';
+export { IN_FLIGHT_LEASE_MS, runIdempotently, type IdempotencyContext } from './idempotency/runIdempotently.js';
+export { purgeIdempotencyKeys } from './idempotency/purgeIdempotencyKeys.js';
+export type {
+  LedgerEntry,
+  MoneyStore,
+  MoneyTransaction,
+  PayableReservation,
+  Payment,
+} from './wallet/moneyStore.js';
+export { chargeWallet, type ChargeWalletContext, type WalletView } from './wallet/chargeWallet.js';
+export { viewWallet } from './wallet/viewWallet.js';
+export { listPayments, PAYMENT_HISTORY_LIMIT } from './payment/listPayments.js';
+export {
+  payReservation,
+  type PayReservationContext,
+  type PayReservationInput,
+} from './payment/payReservation.js';
