@@ -1,2 +1,3 @@
 export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
 export { defineOperation, type Operation } from './operation.js';
+export { chargeWallet, getWallet, listPayments, payReservation, payment, wallet, type PaymentBody } from './wallet.js';
