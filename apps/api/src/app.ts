@@ -6,6 +6,7 @@ import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
 import { healthRoutes } from './routes/health.js';
+import { queueRoutes } from './routes/queue/index.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -17,6 +18,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', queueRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

@@ -6,8 +6,10 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
+import { startAdmissionJob } from './jobs/admissionJob.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
+import { queueServices } from './wiring/queue.js';
 
 /** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
 export async function connectDeps(config: Config, logger: Logger): Promise<AppDeps> {
@@ -38,6 +40,12 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const logger = createLogger(config);
   const deps = await connectDeps(config, logger);
   const app = createApp(deps);
+  const admission = startAdmissionJob({
+    store: queueServices(deps).store,
+    clock: deps.clock,
+    intervalMs: config.queue.admissionIntervalMs,
+    logger,
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, () =>
       resolve(started),
@@ -54,6 +62,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       if ('closeAllConnections' in server) server.closeAllConnections();
+      await admission.stop();
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');
     })();

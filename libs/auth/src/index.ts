@@ -1,1 +1,1 @@
-export {};
+export { jwtTokenSigner } from './jwtTokenSigner.js';

@@ -14,6 +14,7 @@ export interface Config {
     idleTimeoutSeconds: number;
     tokenLifetimeSeconds: number;
     waitingPollTimeoutSeconds: number;
+    admissionIntervalMs: number;
     gateConcertList: boolean;
   };
   identityHeader: string | undefined;
@@ -47,6 +48,7 @@ export function toConfig(env: Env): Config {
       idleTimeoutSeconds: env.QUEUE_IDLE_TIMEOUT_SECONDS,
       tokenLifetimeSeconds: env.QUEUE_TOKEN_LIFETIME_SECONDS,
       waitingPollTimeoutSeconds: env.QUEUE_WAITING_POLL_TIMEOUT_SECONDS,
+      admissionIntervalMs: env.QUEUE_ADMISSION_INTERVAL_MS,
       gateConcertList: env.QUEUE_GATE_CONCERT_LIST,
     },
     identityHeader: env.IDENTITY_HEADER,

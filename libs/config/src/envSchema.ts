@@ -30,6 +30,7 @@ export const envSchema = z.object({
   QUEUE_IDLE_TIMEOUT_SECONDS: integer(600, 1),
   QUEUE_TOKEN_LIFETIME_SECONDS: integer(3_600, 1),
   QUEUE_WAITING_POLL_TIMEOUT_SECONDS: integer(60, 1),
+  QUEUE_ADMISSION_INTERVAL_MS: integer(250, 10),
   QUEUE_GATE_CONCERT_LIST: flag(false),
   IDENTITY_HEADER: z.string().optional(),
   HOLD_TTL_SECONDS: integer(300, 1),

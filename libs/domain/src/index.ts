@@ -1,6 +1,17 @@
 export { manualClock, systemClock, type Clock } from './shared/clock.js';
 export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';
 export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';
+export { assertIdentity } from './shared/identity.js';
+export { estimateWaitSeconds } from './queue/estimateWait.js';
+export { enterQueue, type EnterQueueInput } from './queue/enterQueue.js';
+export { leaveQueue } from './queue/leaveQueue.js';
+export { passQueueGate, type GateInput, type QueueUser } from './queue/passQueueGate.js';
+export { pollQueueStatus } from './queue/pollQueueStatus.js';
+export type { QueuePlace } from './queue/queueAnswer.js';
+export type { QueueContext } from './queue/queueContext.js';
+export type { QueuePolicy } from './queue/queuePolicy.js';
+export type { QueueEntry, QueueStore, QueueView } from './queue/queueStore.js';
+export type { TokenSigner } from './queue/tokenSigner.js';
 export type { WarningLog } from './shared/warningLog.js';
 export type {
   IdempotencyRecord,

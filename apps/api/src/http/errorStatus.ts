@@ -24,5 +24,6 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   token_expired: 401,
   token_not_active: 403,
   identity_missing: 401,
+  identity_mismatch: 403,
   queue_unavailable: 503,
 };

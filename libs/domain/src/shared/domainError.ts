@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'token_expired'
   | 'token_not_active'
   | 'identity_missing'
+  | 'identity_mismatch'
   | 'queue_unavailable';
 
 /** An expected outcome that is not a success: seat taken, balance too low, not admitted yet. */

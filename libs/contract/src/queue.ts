@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { dataEnvelope, userId } from './envelope.js';
+import { defineOperation } from './operation.js';
+
+const queueStatus = z.enum(['WAITING', 'ACTIVE']).meta({ description: 'ACTIVE: past the waiting room; gated routes accept the token.' });
+const position = z.number().int().min(0).meta({ description: '0 once active and only then; waiting positions count from 1.' });
+const estimatedWaitingTime = z
+  .number()
+  .int()
+  .min(0)
+  .meta({ description: 'Seconds until admission, from the position and the admission rate achieved lately.' });
+
+export const queuePlace = z.object({ position, estimatedWaitingTime, status: queueStatus }).meta({ id: 'QueuePlace' });
+
+export const issueQueueToken = defineOperation({
+  operationId: 'issueQueueToken',
+  method: 'post',
+  path: '/api/v1/queue/token',
+  summary: 'Join the waiting room (or get the same place again) and receive a signed queue token',
+  tags: ['queue'],
+  auth: 'none',
+  body: z.object({ userId }),
+  response: dataEnvelope(queuePlace.extend({ token: z.string().meta({ description: 'Send it as the User-Token header.' }) })),
+  errors: { 401: 'identity_missing: the gateway identity header is required', 403: 'identity_mismatch: userId is not the authenticated user' },
+});
+
+export const getQueueStatus = defineOperation({
+  operationId: 'getQueueStatus',
+  method: 'get',
+  path: '/api/v1/queue/status',
+  summary: 'Where the token stands in line; polling keeps a waiting place',
+  tags: ['queue'],
+  auth: 'queueToken',
+  response: dataEnvelope(queuePlace),
+  errors: { 401: 'token_missing, token_invalid, or token_expired (dropped, expired, left, paid)' },
+});
+
+export const deleteQueueToken = defineOperation({
+  operationId: 'deleteQueueToken',
+  method: 'delete',
+  path: '/api/v1/queue/token',
+  summary: 'Leave the line or the active set at once',
+  tags: ['queue'],
+  auth: 'queueToken',
+  response: dataEnvelope(z.object({ status: z.literal('LEFT') })),
+  errors: { 401: 'token_missing or token_invalid' },
+});

@@ -1,0 +1,165 @@
+import { luaScript } from '../luaScript.js';
+
+/** Seconds of admissions the achieved rate is averaged over (the current, partial second excluded). */
+export const RATE_WINDOW_SECONDS = 10;
+
+/**
+ * Shared by every queue script. KEYS: see scriptKeys. ARGV[1..6]: now (ms, from the caller's clock,
+ * never Redis TIME, so tests drive expiry), max active, admissions per second, idle timeout (ms),
+ * lifetime (ms), poll timeout (ms). ARGV[7]: the script's own argument.
+ */
+const prelude = `
+local waiting, seen, active, admittedAt, sequence, admissions = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local now = tonumber(ARGV[1])
+local maxActive = tonumber(ARGV[2])
+local perSecond = tonumber(ARGV[3])
+local idleMs = tonumber(ARGV[4])
+local lifetimeMs = tonumber(ARGV[5])
+local pollTimeoutMs = tonumber(ARGV[6])
+local second = math.floor(now / 1000)
+local window = ${RATE_WINDOW_SECONDS}
+
+local function dropActive(user)
+  redis.call('ZREM', active, user)
+  redis.call('HDEL', admittedAt, user)
+end
+
+local function dropWaiting(user)
+  redis.call('ZREM', waiting, user)
+  redis.call('ZREM', seen, user)
+end
+
+local function polledInTime(lastPoll)
+  return lastPoll ~= nil and tonumber(lastPoll) >= now - pollTimeoutMs
+end
+
+-- Lapsed active slots and abandoned places, oldest first, at most limit of each: O(limit log n).
+local function sweep(limit)
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', active, '-inf', now, 'LIMIT', 0, limit)) do
+    dropActive(user)
+  end
+  local cutoff = string.format('(%.0f', now - pollTimeoutMs)
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', seen, '-inf', cutoff, 'LIMIT', 0, limit)) do
+    dropWaiting(user)
+  end
+end
+
+local function activate(user)
+  redis.call('ZADD', active, math.min(now + idleMs, now + lifetimeMs), user)
+  redis.call('HSET', admittedAt, user, now)
+end
+
+local function spentThisSecond()
+  return tonumber(redis.call('HGET', admissions, second) or '0')
+end
+
+local function countAdmissions(count)
+  redis.call('HINCRBY', admissions, second, count)
+  -- Forget seconds older than the window once there are enough of them: amortised O(window).
+  if redis.call('HLEN', admissions) > 2 * window then
+    for _, field in ipairs(redis.call('HKEYS', admissions)) do
+      if tonumber(field) < second - window then redis.call('HDEL', admissions, field) end
+    end
+  end
+end
+
+local function admittedInWindow()
+  local total = 0
+  for s = second - window, second - 1 do
+    total = total + tonumber(redis.call('HGET', admissions, s) or '0')
+  end
+  return total
+end
+
+-- The user's live entry ('ACTIVE', 'WAITING' and its position from 1, or 'GONE'), dropping a lapsed one.
+local function current(user, refreshPoll, refreshIdle)
+  local deadline = redis.call('ZSCORE', active, user)
+  if deadline then
+    if tonumber(deadline) > now then
+      if refreshIdle then
+        local admitted = tonumber(redis.call('HGET', admittedAt, user) or now)
+        redis.call('ZADD', active, 'XX', math.min(now + idleMs, admitted + lifetimeMs), user)
+      end
+      return 'ACTIVE', 0
+    end
+    dropActive(user)
+    return 'GONE', 0
+  end
+  local lastPoll = redis.call('ZSCORE', seen, user)
+  if lastPoll then
+    if polledInTime(lastPoll) then
+      if refreshPoll then redis.call('ZADD', seen, now, user) end
+      return 'WAITING', redis.call('ZRANK', waiting, user) + 1
+    end
+    dropWaiting(user)
+  end
+  return 'GONE', 0
+end
+`;
+
+const script = (body: string) => luaScript(`${prelude}\n${body}`);
+
+/** ARGV[7] = user id. Returns {status, position, admitted in the rate window}. */
+export const enterScript = script(`
+sweep(100)
+local user = ARGV[7]
+local status, position = current(user, true, false)
+if status == 'GONE' then
+  -- Admitted at once only when nobody waits and both caps allow; otherwise FIFO by arrival.
+  if redis.call('ZCARD', waiting) == 0 and redis.call('ZCARD', active) < maxActive and spentThisSecond() < perSecond then
+    activate(user)
+    countAdmissions(1)
+    status = 'ACTIVE'
+  else
+    redis.call('ZADD', waiting, redis.call('INCR', sequence), user)
+    redis.call('ZADD', seen, now, user)
+    status, position = 'WAITING', redis.call('ZCARD', waiting)
+  end
+end
+return {status, position, admittedInWindow()}
+`);
+
+/** ARGV[7] = user id. A status poll: keeps a waiting place. Returns {status, position, admitted in the window}. */
+export const pollScript = script(`
+local status, position = current(ARGV[7], true, false)
+return {status, position, admittedInWindow()}
+`);
+
+/** ARGV[7] = user id. A gated call: refreshes an active user's idle timeout. Returns {status, position}. */
+export const touchScript = script(`
+local status, position = current(ARGV[7], false, true)
+return {status, position}
+`);
+
+/** ARGV[7] = user id. Leaves the line or the active set. */
+export const releaseScript = script(`
+dropActive(ARGV[7])
+dropWaiting(ARGV[7])
+return 1
+`);
+
+/**
+ * ARGV[7] = sweep limit. Admits the head of the line within the cap on active users and this
+ * second's budget: O(admitted × log n). Atomic, so ticks racing in many processes never overshoot.
+ */
+export const admitScript = script(`
+sweep(tonumber(ARGV[7]))
+local room = math.min(maxActive - redis.call('ZCARD', active), perSecond - spentThisSecond())
+local admitted = 0
+while admitted < room do
+  local popped = redis.call('ZPOPMIN', waiting, room - admitted)
+  if #popped == 0 then break end
+  for i = 1, #popped, 2 do
+    local user = popped[i]
+    local lastPoll = redis.call('ZSCORE', seen, user)
+    redis.call('ZREM', seen, user)
+    -- An abandoned place not swept yet is dropped, not admitted: it must not hold a slot.
+    if polledInTime(lastPoll) then
+      activate(user)
+      admitted = admitted + 1
+    end
+  end
+end
+if admitted > 0 then countAdmissions(admitted) end
+return admitted
+`);
