@@ -6,7 +6,9 @@ import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
 import { healthRoutes } from './routes/health.js';
+import { paymentRoutes } from './routes/payments/index.js';
 import { queueRoutes } from './routes/queue/index.js';
+import { userRoutes } from './routes/users/index.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -19,6 +21,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/', queueRoutes(deps));
+  app.route('/', userRoutes(deps));
+  app.route('/', paymentRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

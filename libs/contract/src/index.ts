@@ -2,3 +2,4 @@ export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type E
 export { defineOperation, type Operation } from './operation.js';
 export { deleteQueueToken, getQueueStatus, issueQueueToken, queuePlace } from './queue.js';
 export { chargeWallet, getWallet, listPayments, payReservation, payment, wallet, type PaymentBody } from './wallet.js';
+export { idempotencyKeyHeaders } from './idempotency.js';

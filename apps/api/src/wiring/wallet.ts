@@ -10,9 +10,10 @@ import {
   type PayReservationInput,
 } from '@concert/domain';
 import type { AppDeps } from '../deps.js';
+import { queueServices } from './queue.js';
 
-/** The wallet and payment use cases, wired to MySQL; the releaser is the waiting room's. */
-export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser) {
+/** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
+export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
   const store = createMoneyStore(deps.database.db);
   const idempotency: IdempotencyContext = {
     store: createIdempotencyStore(deps.database.db),
@@ -22,10 +23,10 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser) {
   const payContext = { store, clock: deps.clock, releaser, log: deps.logger };
   return {
     idempotency,
-    charge: (input: { userId: number; amount: number }) =>
+    charge: (input: { userId: number; amount: number; identity?: number | undefined }) =>
       chargeWallet({ ctx: { store, limits: deps.config.wallet }, input }),
-    view: (userId: number) => viewWallet({ ctx: { store }, input: { userId } }),
-    payments: (userId: number) => listPayments({ ctx: { store }, input: { userId } }),
+    view: (input: { userId: number; identity?: number | undefined }) => viewWallet({ ctx: { store }, input }),
+    payments: (input: { userId: number; identity?: number | undefined }) => listPayments({ ctx: { store }, input }),
     pay: (input: PayReservationInput) => payReservation({ ctx: payContext, input }),
     /** For the API's background job and the CLI. */
     purgeIdempotencyKeys: () => purgeIdempotencyKeys({ ctx: idempotency }),

@@ -1,3 +1,4 @@
+import { assertIdentity } from '../shared/identity.js';
 import type { MoneyStore, Payment } from '../wallet/moneyStore.js';
 
 /** A user holds a few reservations per event: the newest hundred payments are the whole history in practice. */
@@ -9,7 +10,8 @@ export async function listPayments({
   input,
 }: {
   ctx: { store: MoneyStore };
-  input: { userId: number };
+  input: { userId: number; identity?: number | undefined };
 }): Promise<Payment[]> {
+  assertIdentity(input.identity, input.userId);
   return ctx.store.paymentsOf(input.userId, PAYMENT_HISTORY_LIMIT);
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domainError.js';
+import { assertIdentity } from '../shared/identity.js';
 import type { MoneyStore } from './moneyStore.js';
 
 export interface ChargeWalletContext {
@@ -21,9 +22,10 @@ export async function chargeWallet({
   input,
 }: {
   ctx: ChargeWalletContext;
-  input: { userId: number; amount: number };
+  input: { userId: number; amount: number; identity?: number | undefined };
 }): Promise<WalletView> {
   const { userId, amount } = input;
+  assertIdentity(input.identity, userId);
   const { maxChargeAmount, maxBalance } = ctx.limits;
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > maxChargeAmount) {
     throw new DomainError('invalid_request', `Invalid request: check amount.`, [

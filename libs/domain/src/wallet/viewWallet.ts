@@ -1,3 +1,4 @@
+import { assertIdentity } from '../shared/identity.js';
 import type { WalletView } from './chargeWallet.js';
 import type { MoneyStore } from './moneyStore.js';
 
@@ -7,8 +8,9 @@ export async function viewWallet({
   input,
 }: {
   ctx: { store: MoneyStore };
-  input: { userId: number };
+  input: { userId: number; identity?: number | undefined };
 }): Promise<WalletView> {
+  assertIdentity(input.identity, input.userId);
   const balance = await ctx.store.balanceOf(input.userId);
   return { userId: input.userId, balance: balance ?? 0 };
 }
