@@ -1,44 +1,34 @@
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { booksOf, reservationStatus } from './support/money.js';
-import { moneyCalls } from './support/moneyCalls.js';
+import { moneyApp } from './support/moneyApp.js';
 import { activeToken } from './support/queue.js';
-import { createTestApp, type TestApp } from './support/testApp.js';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe('wallet and payments over HTTP', () => {
-  let t: TestApp;
-  let calls: ReturnType<typeof moneyCalls>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    calls = moneyCalls(t.app);
-  });
-  afterAll(() => t.destroy());
+  const app = moneyApp();
 
   it('shows a balance of 0 and no payments for a user who never charged', async () => {
     const userId = uniqueUserId();
-    expect(await calls.wallet(userId)).toMatchObject({ status: 200, body: { data: { userId, balance: 0 } } });
-    expect(await calls.payments(userId)).toMatchObject({ status: 200, body: { list: [] } });
+    expect(await app.calls.wallet(userId)).toMatchObject({ status: 200, body: { data: { userId, balance: 0 } } });
+    expect(await app.calls.payments(userId)).toMatchObject({ status: 200, body: { list: [] } });
   });
 
   it('charges, creating the wallet, and adds up charges', async () => {
     const userId = uniqueUserId();
-    expect(await calls.charge(userId, { amount: 100_000 })).toMatchObject({
+    expect(await app.calls.charge(userId, { amount: 100_000 })).toMatchObject({
       status: 200,
       body: { data: { userId, balance: 100_000 } },
     });
-    expect((await calls.charge(userId, { amount: 500 })).body).toEqual({ data: { userId, balance: 100_500 } });
-    expect((await calls.wallet(userId)).body).toEqual({ data: { userId, balance: 100_500 } });
+    expect((await app.calls.charge(userId, { amount: 500 })).body).toEqual({ data: { userId, balance: 100_500 } });
+    expect((await app.calls.wallet(userId)).body).toEqual({ data: { userId, balance: 100_500 } });
   });
 
   it('pays a reservation with the token, lists it, and takes the payer out of the active set', async () => {
-    const userId = uniqueUserId();
-    await calls.charge(userId, { amount: 2_000 });
-    const token = await activeToken(t.app, userId);
-    const first = await createPendingReservation(t.database.db, { userId, totalAmount: 750, expiresAt: inAnHour() });
+    const { userId, token, reservation: first } = await app.payer({ balance: 2_000 });
 
-    const paid = await calls.pay(token, { reservationId: first.id });
+    const paid = await app.calls.pay(token, { reservationId: first.id });
     expect(paid.status).toBe(200);
     expect(paid.body.data).toEqual({
       id: expect.any(Number),
@@ -47,36 +37,33 @@ describe('wallet and payments over HTTP', () => {
       status: 'COMPLETED',
       paidAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
-    expect((await calls.wallet(userId)).body.data.balance).toBe(1_250);
-    expect(await reservationStatus(t.database.db, first.id)).toBe('CONFIRMED');
+    expect((await app.calls.wallet(userId)).body.data.balance).toBe(1_250);
+    expect(await reservationStatus(app.t.database.db, first.id)).toBe('CONFIRMED');
 
     // The token left the active set: replaying the payment answers it, any other payment is refused.
-    expect(await calls.pay(token, { reservationId: first.id })).toMatchObject({ status: 200, body: paid.body });
-    const second = await createPendingReservation(t.database.db, { userId, totalAmount: 750, expiresAt: inAnHour() });
-    expect(await calls.pay(token, { reservationId: second.id })).toMatchObject({
+    expect(await app.calls.pay(token, { reservationId: first.id })).toMatchObject({ status: 200, body: paid.body });
+    const second = await createPendingReservation(app.t.database.db, { userId, totalAmount: 750, expiresAt: inAnHour() });
+    expect(await app.calls.pay(token, { reservationId: second.id })).toMatchObject({
       status: 403,
       body: { error: { code: 'token_not_active' } },
     });
 
-    const again = await activeToken(t.app, userId);
-    const secondPaid = await calls.pay(again, { reservationId: second.id });
+    const again = await activeToken(app.t.app, userId);
+    const secondPaid = await app.calls.pay(again, { reservationId: second.id });
     expect(secondPaid.status).toBe(200);
-    const listed = await calls.payments(userId);
+    const listed = await app.calls.payments(userId);
     expect(listed.body.list.map((payment: { id: number }) => payment.id)).toEqual([
       secondPaid.body.data.id,
       paid.body.data.id,
     ]);
-    expect(await booksOf(t.database.db, userId)).toMatchObject({ balance: 500, ledgerSum: 500 });
+    expect(await booksOf(app.t.database.db, userId)).toMatchObject({ balance: 500, ledgerSum: 500 });
   });
 
   it('answers 50 concurrent payments of one reservation with the same payment, charged once', async () => {
-    const userId = uniqueUserId();
-    await calls.charge(userId, { amount: 1_000 });
-    const token = await activeToken(t.app, userId);
-    const reservation = await createPendingReservation(t.database.db, { userId, totalAmount: 750, expiresAt: inAnHour() });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => calls.pay(token, { reservationId: reservation.id })));
+    const { userId, token, reservation } = await app.payer({ balance: 1_000 });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => app.calls.pay(token, { reservationId: reservation.id })));
     expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200));
     expect(new Set(answers.map((answer) => answer.body.data.id)).size).toBe(1);
-    expect(await booksOf(t.database.db, userId)).toMatchObject({ balance: 250, ledgerSum: 250, ledgerRows: 2 });
+    expect(await booksOf(app.t.database.db, userId)).toMatchObject({ balance: 250, ledgerSum: 250, ledgerRows: 2 });
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { schema, type Database } from '@concert/db';
 import type { ActiveSlotReleaser } from '@concert/domain';
 import { eq, sql } from 'drizzle-orm';
@@ -35,4 +36,15 @@ export function recordingReleaser(): ActiveSlotReleaser & { released: number[] }
       released.push(userId);
     },
   };
+}
+
+/** Asserts a user's balance and payment count, and that the ledger adds up to the balance. */
+export async function expectBooks(db: Database, userId: number, expected: { balance: number; payments: number }) {
+  const books = await booksOf(db, userId);
+  expect({ balance: books.balance, ledgerSum: books.ledgerSum, payments: books.payments.length }).toEqual({
+    balance: expected.balance,
+    ledgerSum: expected.balance,
+    payments: expected.payments,
+  });
+  return books;
 }

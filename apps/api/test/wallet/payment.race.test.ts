@@ -5,7 +5,7 @@ import { isDomainError } from '@concert/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
 import { barrier } from '../support/barrier.js';
-import { booksOf, recordingReleaser, reservationStatus } from '../support/money.js';
+import { booksOf, expectBooks, recordingReleaser, reservationStatus } from '../support/money.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const HOUR_MS = 3_600_000;
@@ -32,11 +32,8 @@ describe('paying under contention (real MariaDB, real races)', () => {
     );
 
     expect(new Set(payments.map((payment) => payment.id)).size).toBe(1);
-    const books = await booksOf(t.database.db, userId);
-    expect(books.balance).toBe(9_250);
-    expect(books.payments).toHaveLength(1);
+    const books = await expectBooks(t.database.db, userId, { balance: 9_250, payments: 1 });
     expect(books.ledgerRows).toBe(2); // the charge and one payment
-    expect(books.ledgerSum).toBe(books.balance);
     expect(await reservationStatus(t.database.db, reservation.id)).toBe('CONFIRMED');
   });
 
@@ -45,10 +42,7 @@ describe('paying under contention (real MariaDB, real races)', () => {
     await services.charge({ userId, amount: 10_000 });
     const result = await mixedWorkers(userId, 3);
     expect(result.failures).toEqual([]);
-    const books = await booksOf(t.database.db, userId);
-    expect(books.balance).toBe(11_500);
-    expect(books.ledgerSum).toBe(11_500);
-    expect(books.payments).toHaveLength(6);
+    await expectBooks(t.database.db, userId, { balance: 11_500, payments: 6 });
   });
 
   it('the larger version: 150 workers from 100,000 end at 100,000 + 100 × 1,000 − 100 × 750', async () => {
@@ -57,11 +51,8 @@ describe('paying under contention (real MariaDB, real races)', () => {
     await services.charge({ userId, amount: 100_000 });
     const result = await mixedWorkers(userId, 50);
     expect(result.failures).toEqual([]);
-    const books = await booksOf(t.database.db, userId);
-    expect(books.balance).toBe(125_000);
-    expect(books.ledgerSum).toBe(books.balance);
+    const books = await expectBooks(t.database.db, userId, { balance: 125_000, payments: 100 });
     expect(books.ledgerRows).toBe(1 + 100 + 100);
-    expect(books.payments).toHaveLength(100);
   });
 
   it('concurrent payments of different reservations never overdraw: the ones the balance covers succeed', async () => {
@@ -77,10 +68,7 @@ describe('paying under contention (real MariaDB, real races)', () => {
     );
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => codeOf(outcome.reason));
     expect(refused).toEqual(Array(6).fill('insufficient_balance'));
-    const books = await booksOf(t.database.db, userId);
-    expect(books.balance).toBe(0);
-    expect(books.ledgerSum).toBe(0);
-    expect(books.payments).toHaveLength(4);
+    await expectBooks(t.database.db, userId, { balance: 0, payments: 4 });
   });
 
   it('control: check-then-act payments racing charge the wallet more than once', async () => {
