@@ -66,4 +66,16 @@ describe('wallet and payments over HTTP', () => {
     expect(new Set(answers.map((answer) => answer.body.data.id)).size).toBe(1);
     expect(await booksOf(app.t.database.db, userId)).toMatchObject({ balance: 250, ledgerSum: 250, ledgerRows: 2 });
   });
+
+  it('documents the operations and their Idempotency-Key header in the OpenAPI document', async () => {
+    const document = (await (await app.t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/users/{userId}/wallet', '/api/v1/users/{userId}/payments', '/api/v1/payments']),
+    );
+    for (const operation of [document.paths['/api/v1/payments']?.post, document.paths['/api/v1/users/{userId}/wallet/charge']?.patch]) {
+      expect(operation?.parameters).toContainEqual(expect.objectContaining({ name: 'idempotency-key', in: 'header' }));
+    }
+  });
 });
