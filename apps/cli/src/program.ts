@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliContext } from './context.js';
 import { dbCommand } from './commands/db.js';
+import { idempotencyCommand } from './commands/idempotency.js';
 import { seedCommand } from './commands/seed.js';
 
 export function buildProgram(): { program: Command; close: () => Promise<void> } {
@@ -10,6 +11,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
     .showHelpAfterError()
     .addCommand(dbCommand(lazyContext))
-    .addCommand(seedCommand(lazyContext));
+    .addCommand(seedCommand(lazyContext))
+    .addCommand(idempotencyCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }
