@@ -1,6 +1,6 @@
 import { schema } from '@concert/db';
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isDomainError } from '@concert/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
@@ -69,6 +69,38 @@ describe('paying under contention (real MariaDB, real races)', () => {
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => codeOf(outcome.reason));
     expect(refused).toEqual(Array(6).fill('insufficient_balance'));
     await expectBooks(t.database.db, userId, { balance: 0, payments: 4 });
+  });
+
+  it('a payment racing an expiry sweep of the same reservation: paid or expired, never both', async () => {
+    const userId = uniqueUserId();
+    const db = t.database.db;
+    await services.charge({ userId, amount: 100_000 });
+    const reservations = await Promise.all(
+      Array.from({ length: 40 }, () => createPendingReservation(db, { userId, totalAmount: 750, expiresAt: inAnHour() })),
+    );
+    // The sweeper's write (another process whose clock already passed the deadline): PENDING → EXPIRED.
+    const sweep = (id: number) =>
+      db
+        .update(schema.reservation)
+        .set({ status: 'EXPIRED', expiredAt: new Date() })
+        .where(and(eq(schema.reservation.id, id), eq(schema.reservation.status, 'PENDING')));
+    const outcomes = await Promise.allSettled(
+      reservations.flatMap((reservation) => [
+        services.pay({ userId, reservationId: reservation.id, active: true }),
+        sweep(reservation.id),
+      ]),
+    );
+    const refusals = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => codeOf(outcome.reason));
+    expect(new Set(refusals)).toEqual(new Set(refusals.length > 0 ? ['reservation_expired'] : []));
+
+    const statuses = await Promise.all(reservations.map((reservation) => reservationStatus(db, reservation.id)));
+    const books = await booksOf(db, userId);
+    const paidIds = new Set(books.payments.map((payment) => payment.reservationId));
+    reservations.forEach((reservation, index) => {
+      expect(statuses[index] === 'CONFIRMED').toBe(paidIds.has(reservation.id));
+      expect(['CONFIRMED', 'EXPIRED']).toContain(statuses[index]);
+    });
+    await expectBooks(db, userId, { balance: 100_000 - 750 * paidIds.size, payments: paidIds.size });
   });
 
   it('control: check-then-act payments racing charge the wallet more than once', async () => {
