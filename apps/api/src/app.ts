@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import { errorResponse } from './http/errorBody.js';
+import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
@@ -17,6 +18,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger));
+  app.use('/api/v1/*', requireGatewayIdentity(deps.config));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.route('/', healthRoutes(deps));

@@ -74,3 +74,18 @@ describe('waiting room: joining, polling and leaving', () => {
     }
   });
 });
+
+describe('waiting room in the OpenAPI document', () => {
+  it('documents the three operations, the token-bearing ones under the User-Token scheme', async () => {
+    const t = await createTestApp();
+    try {
+      const document = (await (await t.app.request('/openapi.json')).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      expect(Object.keys(document.paths['/api/v1/queue/token'] ?? {}).sort()).toEqual(['delete', 'post']);
+      expect(document.paths['/api/v1/queue/status']?.get).toMatchObject({ security: [{ UserToken: [] }] });
+    } finally {
+      await t.destroy();
+    }
+  });
+});

@@ -29,8 +29,9 @@ local function dropWaiting(user)
   redis.call('ZREM', seen, user)
 end
 
+-- lastPoll: a ZSCORE reply, false when the user has no poll on record.
 local function polledInTime(lastPoll)
-  return lastPoll ~= nil and tonumber(lastPoll) >= now - pollTimeoutMs
+  return lastPoll ~= false and tonumber(lastPoll) >= now - pollTimeoutMs
 end
 
 -- Lapsed active slots and abandoned places, oldest first, at most limit of each: O(limit log n).

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import type { QueuePolicy } from '@concert/domain';
+import { connectRedis, queueKeys, RedisQueueStore, type Redis } from '../src/index.js';
+
+export const redisUrl = () => process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const defaultPolicy: QueuePolicy = {
+  maxActiveUsers: 1_000,
+  admissionsPerSecond: 100,
+  idleTimeoutSeconds: 600,
+  tokenLifetimeSeconds: 3_600,
+  waitingPollTimeoutSeconds: 60,
+};
+
+/** A waiting room under its own key prefix, on `connections` connections to the real Redis. */
+export async function queueFixture(policy: Partial<QueuePolicy> = {}, connections = 1) {
+  const prefix = `test-queue-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const clients: Redis[] = await Promise.all(Array.from({ length: connections }, () => connectRedis(redisUrl())));
+  const fullPolicy = { ...defaultPolicy, ...policy };
+  const stores = clients.map((client) => new RedisQueueStore(client, prefix, fullPolicy));
+  const keys = queueKeys(prefix);
+  const [redis] = clients;
+  const [store] = stores;
+  if (!redis || !store) throw new Error('queueFixture needs at least one connection');
+  return {
+    redis,
+    clients,
+    store,
+    stores,
+    keys,
+    async destroy() {
+      await redis.del(...Object.values(keys));
+      for (const client of clients) client.disconnect();
+    },
+  };
+}
