@@ -23,10 +23,10 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
   const payContext = { store, clock: deps.clock, releaser, log: deps.logger };
   return {
     idempotency,
-    charge: (input: { userId: number; amount: number; identity?: number | undefined }) =>
+    charge: (input: { userId: number; amount: number }) =>
       chargeWallet({ ctx: { store, limits: deps.config.wallet }, input }),
-    view: (input: { userId: number; identity?: number | undefined }) => viewWallet({ ctx: { store }, input }),
-    payments: (input: { userId: number; identity?: number | undefined }) => listPayments({ ctx: { store }, input }),
+    view: (input: { userId: number }) => viewWallet({ ctx: { store }, input }),
+    payments: (input: { userId: number }) => listPayments({ ctx: { store }, input }),
     pay: (input: PayReservationInput) => payReservation({ ctx: payContext, input }),
     /** For the API's background job and the CLI. */
     purgeIdempotencyKeys: () => purgeIdempotencyKeys({ ctx: idempotency }),

@@ -1,5 +1,4 @@
 import { DomainError } from '../shared/domainError.js';
-import { assertIdentity } from '../shared/identity.js';
 import type { MoneyStore } from './moneyStore.js';
 
 export interface ChargeWalletContext {
@@ -22,10 +21,9 @@ export async function chargeWallet({
   input,
 }: {
   ctx: ChargeWalletContext;
-  input: { userId: number; amount: number; identity?: number | undefined };
+  input: { userId: number; amount: number };
 }): Promise<WalletView> {
   const { userId, amount } = input;
-  assertIdentity(input.identity, userId);
   const { maxChargeAmount, maxBalance } = ctx.limits;
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > maxChargeAmount) {
     throw new DomainError('invalid_request', `Invalid request: check amount.`, [

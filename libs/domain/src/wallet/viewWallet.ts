@@ -1,4 +1,3 @@
-import { assertIdentity } from '../shared/identity.js';
 import type { WalletView } from './chargeWallet.js';
 import type { MoneyStore } from './moneyStore.js';
 
@@ -8,9 +7,8 @@ export async function viewWallet({
   input,
 }: {
   ctx: { store: MoneyStore };
-  input: { userId: number; identity?: number | undefined };
+  input: { userId: number };
 }): Promise<WalletView> {
-  assertIdentity(input.identity, input.userId);
   const balance = await ctx.store.balanceOf(input.userId);
   return { userId: input.userId, balance: balance ?? 0 };
 }

@@ -7,14 +7,14 @@ import { getWalletRoute } from './getWallet.js';
 import { listPaymentsRoute } from './listPayments.js';
 
 /**
- * A user's wallet and payment history. No queue token, as in the seed: the user id is the path's,
- * checked against the gateway's identity when IDENTITY_HEADER is set.
+ * A user's wallet and payment history. No queue token, as in the seed: the user id is the path's
+ * (with IDENTITY_HEADER set, app.ts's requireGatewayIdentity holds it to the gateway's user).
  */
 export function userRoutes(deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const services = walletServices(deps);
-  getWalletRoute(app, deps, services);
-  chargeWalletRoute(app, deps, services);
-  listPaymentsRoute(app, deps, services);
+  getWalletRoute(app, services);
+  chargeWalletRoute(app, services);
+  listPaymentsRoute(app, services);
   return app;
 }
