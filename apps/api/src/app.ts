@@ -11,7 +11,9 @@ import { validationHook } from './http/validationHook.js';
 import { concertEventRoutes } from './routes/concert-events/index.js';
 import { concertRoutes } from './routes/concerts/index.js';
 import { healthRoutes } from './routes/health.js';
+import { paymentRoutes } from './routes/payments/index.js';
 import { queueRoutes } from './routes/queue/index.js';
+import { userRoutes } from './routes/users/index.js';
 
 /** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', concertRoutes(deps));
   app.route('/', concertEventRoutes(deps));
   app.route('/', queueRoutes(deps));
+  app.route('/', userRoutes(deps));
+  app.route('/', paymentRoutes(deps));
   app.get('/metrics', async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliContext } from './context.js';
 import { bookingsCommand } from './commands/bookings.js';
 import { dbCommand } from './commands/db.js';
+import { idempotencyCommand } from './commands/idempotency.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .addCommand(dbCommand(lazyContext))
     .addCommand(seedCommand(lazyContext))
     .addCommand(verifyCommand(lazyContext))
-    .addCommand(bookingsCommand(lazyContext));
+    .addCommand(bookingsCommand(lazyContext))
+    .addCommand(idempotencyCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }

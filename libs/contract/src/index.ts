@@ -10,3 +10,5 @@ export {
   listConcertsOperation,
 } from './catalog.js';
 export { hold, occupyBody, occupyOperation, reservation, reserveBody, reserveOperation } from './booking.js';
+export { chargeWallet, getWallet, listPayments, payReservation, payment, wallet, type PaymentBody } from './wallet.js';
+export { idempotencyKeyHeaders } from './idempotency.js';

@@ -14,3 +14,5 @@ export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } fro
 export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
 export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
+export { createMoneyStore } from './money/moneyStore.js';
+export { createIdempotencyStore } from './money/idempotencyStore.js';

@@ -13,3 +13,27 @@ export type { QueuePolicy } from './queue/queuePolicy.js';
 export type { QueueEntry, QueueStore, QueueView } from './queue/queueStore.js';
 export type { TokenSigner } from './queue/tokenSigner.js';
 export * from './booking/index.js';
+export type { WarningLog } from './shared/warningLog.js';
+export type {
+  IdempotencyRecord,
+  IdempotencyScope,
+  IdempotencyStore,
+  IdempotentOutcome,
+} from './idempotency/idempotencyStore.js';
+export { IN_FLIGHT_LEASE_MS, runIdempotently, type IdempotencyContext } from './idempotency/runIdempotently.js';
+export { purgeIdempotencyKeys } from './idempotency/purgeIdempotencyKeys.js';
+export type {
+  LedgerEntry,
+  MoneyStore,
+  MoneyTransaction,
+  PayableReservation,
+  Payment,
+} from './wallet/moneyStore.js';
+export { chargeWallet, type ChargeWalletContext, type WalletView } from './wallet/chargeWallet.js';
+export { viewWallet } from './wallet/viewWallet.js';
+export { listPayments, PAYMENT_HISTORY_LIMIT } from './payment/listPayments.js';
+export {
+  payReservation,
+  type PayReservationContext,
+  type PayReservationInput,
+} from './payment/payReservation.js';

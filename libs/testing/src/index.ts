@@ -2,3 +2,4 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from '@concert/d
 export { createConcert, createEventWithSeats, uniqueUserId, type EventOptions } from './factories.js';
 export { testConfig } from './testConfig.js';
 export { createTestRedis, testRedisUrl, type TestRedis } from './testRedis.js';
+export { createPendingReservation, type PendingReservationOptions } from './reservationFactory.js';

@@ -1,4 +1,4 @@
-import { errorBody, type Operation } from '@concert/contract';
+import { errorBody, idempotencyKeyHeaders, type Operation } from '@concert/contract';
 import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 
@@ -24,6 +24,8 @@ export function routeOf<
     ...(operation.body
       ? { body: { content: { 'application/json': { schema: operation.body } }, required: true as const } }
       : {}),
+    // Validated (400 naming the header when malformed) and documented; read by http/idempotent.ts.
+    ...(operation.idempotent ? { headers: idempotencyKeyHeaders } : {}),
   } as RequestOf<Params, Query, Body>;
   const errors = Object.fromEntries(
     Object.entries(operation.errors).map(([status, description]) => [status, json(errorBody, description)]),

@@ -1,0 +1,11 @@
+import type { PaymentBody } from '@concert/contract';
+import type { Payment } from '@concert/domain';
+
+/** A payment on the wire: the contract's fields, times as ISO strings. */
+export const paymentBody = (payment: Payment): PaymentBody => ({
+  id: payment.id,
+  reservationId: payment.reservationId,
+  amount: payment.amount,
+  status: payment.status,
+  paidAt: payment.paidAt.toISOString(),
+});

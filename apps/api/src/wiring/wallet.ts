@@ -1,0 +1,36 @@
+import { createIdempotencyStore, createMoneyStore } from '@concert/db';
+import {
+  chargeWallet,
+  listPayments,
+  payReservation,
+  purgeIdempotencyKeys,
+  viewWallet,
+  type ActiveSlotReleaser,
+  type IdempotencyContext,
+  type PayReservationInput,
+} from '@concert/domain';
+import type { AppDeps } from '../deps.js';
+import { queueServices } from './queue.js';
+
+/** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
+export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
+  const store = createMoneyStore(deps.database.db);
+  const idempotency: IdempotencyContext = {
+    store: createIdempotencyStore(deps.database.db),
+    clock: deps.clock,
+    ttlHours: deps.config.idempotency.ttlHours,
+  };
+  const payContext = { store, clock: deps.clock, releaser, log: deps.logger };
+  return {
+    idempotency,
+    charge: (input: { userId: number; amount: number }) =>
+      chargeWallet({ ctx: { store, limits: deps.config.wallet }, input }),
+    view: (input: { userId: number }) => viewWallet({ ctx: { store }, input }),
+    payments: (input: { userId: number }) => listPayments({ ctx: { store }, input }),
+    pay: (input: PayReservationInput) => payReservation({ ctx: payContext, input }),
+    /** For the API's background job and the CLI. */
+    purgeIdempotencyKeys: () => purgeIdempotencyKeys({ ctx: idempotency }),
+  };
+}
+
+export type WalletServices = ReturnType<typeof walletServices>;

@@ -1,0 +1,48 @@
+import type { MoneyStore } from '@concert/domain';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { isTransient } from '../errors.js';
+import { payment, wallet } from '../schema/index.js';
+import { findPayment, moneyTransaction, paymentColumns } from './moneyTransaction.js';
+
+/** A deadlock or lock wait aborts the whole transaction; running it again is safe because it rolled back. */
+const ATTEMPTS = 3;
+
+export function createMoneyStore(db: Database): MoneyStore {
+  return {
+    async openWallet(userId) {
+      // A no-op on an existing wallet; two first charges racing both end with the one row.
+      await db
+        .insert(wallet)
+        .values({ userId, balance: 0 })
+        .onDuplicateKeyUpdate({ set: { userId: sql`${wallet.userId}` } });
+    },
+
+    async balanceOf(userId) {
+      const [row] = await db.select({ balance: wallet.balance }).from(wallet).where(eq(wallet.userId, userId));
+      return row?.balance;
+    },
+
+    paymentOf: (reservationId) => findPayment(db, reservationId),
+
+    async paymentsOf(userId, limit) {
+      const rows = await db
+        .select(paymentColumns)
+        .from(payment)
+        .where(eq(payment.userId, userId))
+        .orderBy(desc(payment.paidAt), desc(payment.id))
+        .limit(limit);
+      return rows;
+    },
+
+    async transaction(work) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await db.transaction((tx) => work(moneyTransaction(tx)));
+        } catch (error) {
+          if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { MoneyStore, Payment } from '../wallet/moneyStore.js';
+
+/** A user holds a few reservations per event: the newest hundred payments are the whole history in practice. */
+export const PAYMENT_HISTORY_LIMIT = 100;
+
+/** A user's payments, newest first. */
+export async function listPayments({
+  ctx,
+  input,
+}: {
+  ctx: { store: MoneyStore };
+  input: { userId: number };
+}): Promise<Payment[]> {
+  return ctx.store.paymentsOf(input.userId, PAYMENT_HISTORY_LIMIT);
+}

@@ -1,0 +1,60 @@
+/** A payment as stored: one per reservation, never changed after it is written. */
+export interface Payment {
+  id: number;
+  reservationId: number;
+  userId: number;
+  amount: number;
+  status: 'COMPLETED';
+  paidAt: Date;
+}
+
+/** A reservation as a payment sees it. */
+export interface PayableReservation {
+  id: number;
+  userId: number;
+  status: 'PENDING' | 'CONFIRMED' | 'EXPIRED';
+  totalAmount: number;
+  /** The payment deadline. */
+  expiresAt: Date;
+}
+
+/** One balance change; the balance always equals the sum of its user's entries. */
+export interface LedgerEntry {
+  userId: number;
+  /** Signed: a charge is positive, a payment negative. */
+  amount: number;
+  balanceAfter: number;
+  reason: 'CHARGE' | 'PAYMENT';
+  paymentId?: number;
+}
+
+/**
+ * The writes of one money transaction. Each write is conditional on the state it needs, so two
+ * transactions racing for the same row cannot both win; a thrown error rolls every write back.
+ * Reads here see the latest committed state (locking reads), not a snapshot from before a race.
+ */
+export interface MoneyTransaction {
+  /** Adds to the balance unless the result would pass `maxBalance`: the new balance, or undefined. */
+  credit(input: { userId: number; amount: number; maxBalance: number }): Promise<number | undefined>;
+  /** Takes from the balance unless it would go below zero (or there is no wallet): the new balance, or undefined. */
+  debit(input: { userId: number; amount: number }): Promise<number | undefined>;
+  appendLedger(entry: LedgerEntry): Promise<void>;
+  /** PENDING → CONFIRMED for its owner before its deadline; false when any of that does not hold. */
+  confirmReservation(input: { reservationId: number; userId: number; now: Date }): Promise<boolean>;
+  reservation(reservationId: number): Promise<PayableReservation | undefined>;
+  insertPayment(payment: Omit<Payment, 'id'>): Promise<Payment>;
+  paymentOf(reservationId: number): Promise<Payment | undefined>;
+}
+
+/** Wallets, the ledger and payments (MySQL in production). */
+export interface MoneyStore {
+  /** Creates an empty wallet (balance 0, no ledger entry) when the user has none; safe to race. */
+  openWallet(userId: number): Promise<void>;
+  /** Undefined when the user has no wallet. */
+  balanceOf(userId: number): Promise<number | undefined>;
+  paymentOf(reservationId: number): Promise<Payment | undefined>;
+  /** A user's payments, newest first. */
+  paymentsOf(userId: number, limit: number): Promise<Payment[]>;
+  /** Runs `work` in one transaction, committed when it resolves and rolled back when it throws. */
+  transaction<T>(work: (tx: MoneyTransaction) => Promise<T>): Promise<T>;
+}
