@@ -1,3 +1,4 @@
 export { type Config } from './config.js';
 export { DEVELOPMENT_TOKEN_SECRET, envSchema, type Env } from './envSchema.js';
 export { ConfigError, loadConfig } from './loadConfig.js';
+export { redactUrl } from './redactUrl.js';

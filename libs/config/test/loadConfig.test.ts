@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig } from '../src/index.js';
+import { ConfigError, DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig, redactUrl } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults when nothing is set', () => {
@@ -30,5 +30,13 @@ describe('loadConfig', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password of a connection URL and keeps the rest', () => {
+    expect(redactUrl('rediss://user:secret@cache:6380/0')).toBe('rediss://user:***@cache:6380/0');
+    expect(redactUrl('mysql://root@127.0.0.1:3306/concert')).toBe('mysql://root@127.0.0.1:3306/concert');
+    expect(redactUrl('not a url')).toBe('(unparseable URL)');
   });
 });

@@ -1,3 +1,5 @@
+import { redactUrl } from '@concert/config';
+
 /**
  * The one place that knows the error numbers of MySQL 8 and MariaDB, so callers ask
  * "was it a lock wait?" instead of comparing driver codes.
@@ -38,16 +40,6 @@ export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTi
 
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
 }
 
 export function describeDatabaseFailure(url: string, error: unknown): DatabaseUnavailableError {

@@ -6,7 +6,6 @@ export {
   isDuplicateKey,
   isLockWaitTimeout,
   isTransient,
-  redactUrl,
 } from './errors.js';
 export { migrateDatabase, migrationsFolder } from './migrate.js';
 export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './seed/catalogPlan.js';

@@ -1,22 +1,13 @@
+import { redactUrl } from '@concert/config';
 import { Redis } from 'ioredis';
 
 export class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
 }
 
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
-}
-
 function unavailable(url: string, reason: string, cause?: unknown) {
   return new RedisUnavailableError(
-    `Cannot reach Redis at ${redactRedisUrl(url)} (${reason}). Start it with \`npm run up\` ` +
+    `Cannot reach Redis at ${redactUrl(url)} (${reason}). Start it with \`npm run up\` ` +
       '(installs and starts MariaDB and Redis on Debian as root), or point REDIS_URL at a running server.',
     { cause },
   );

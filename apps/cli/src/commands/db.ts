@@ -1,4 +1,5 @@
-import { migrateDatabase, redactUrl } from '@concert/db';
+import { redactUrl } from '@concert/config';
+import { migrateDatabase } from '@concert/db';
 import { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
