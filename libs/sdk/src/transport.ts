@@ -24,8 +24,9 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-type Shape<S> = S extends z.ZodType ? z.input<S> : unknown;
-type Part<S> = S extends z.ZodType ? Shape<S> : object;
+// The parsed (output) side: what a caller holds. Path ids are coerced from strings on the server,
+// so their input side is `unknown`; the SDK asks for the numbers they parse to.
+type Part<S> = S extends z.ZodType ? z.output<S> : object;
 
 /** A call's input: path params, query and body fields in one object, as their schemas say. */
 export type InputOf<O extends Operation> = Part<O['params']> & Part<O['query']> & Part<O['body']>;
