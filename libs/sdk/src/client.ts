@@ -27,7 +27,8 @@ export interface ConcertClient extends ConcertMethods {
   waitUntilActive(options?: WaitOptions): Promise<QueuePlace>;
 }
 
-function unwrap(answer: object): unknown {
+function unwrap(answer: unknown): unknown {
+  if (typeof answer !== 'object' || answer === null) return answer;
   if ('data' in answer) return answer.data;
   if ('list' in answer) return answer.list;
   return answer;
@@ -44,7 +45,7 @@ export function createConcertClient(options: ConcertClientOptions): ConcertClien
     Object.entries(operations).map(([operationId, operation]) => [
       operationId,
       async (input: InputOf<Operation> = {}, callOptions?: CallOptions) =>
-        unwrap(await transport.call(operation, input, callOptions)),
+        unwrap(await transport.call<Operation>(operation, input, callOptions)),
     ]),
   ) as unknown as ConcertMethods;
 

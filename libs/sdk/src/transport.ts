@@ -26,7 +26,8 @@ export interface CallOptions {
 
 // The parsed (output) side: what a caller holds. Path ids are coerced from strings on the server,
 // so their input side is `unknown`; the SDK asks for the numbers they parse to.
-type Part<S> = S extends z.ZodType ? z.output<S> : object;
+// `params?: P` reads as `P | undefined`: drop the undefined, or every input would also accept `object`.
+type Part<S> = [NonNullable<S>] extends [never] ? object : NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : object;
 
 /** A call's input: path params, query and body fields in one object, as their schemas say. */
 export type InputOf<O extends Operation> = Part<O['params']> & Part<O['query']> & Part<O['body']>;
