@@ -130,6 +130,21 @@ describe('Transport', () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it('turns a non-JSON error page (a proxy in front) into an ApiError once the retries are spent', async () => {
+    const badGateway = (response: ServerResponse) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html>Bad Gateway</html>');
+    };
+    server.script = [badGateway, badGateway, badGateway];
+    await expect(transport().call(getThing, { thingId: 1 })).rejects.toMatchObject({
+      name: 'ApiError',
+      status: 502,
+      code: 'http_error',
+      details: '<html>Bad Gateway</html>',
+    });
+    expect(server.seen).toHaveLength(3);
+  });
+
   it('reports an answer that breaks the contract', async () => {
     server.script = [json(200, { data: { id: 'seven' } })];
     await expect(transport().call(getThing, { thingId: 7 })).rejects.toBeInstanceOf(ContractError);
