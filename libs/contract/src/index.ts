@@ -12,3 +12,4 @@ export {
 export { hold, occupyBody, occupyOperation, reservation, reserveBody, reserveOperation } from './booking.js';
 export { chargeWallet, getWallet, listPayments, payReservation, payment, wallet, type PaymentBody } from './wallet.js';
 export { idempotencyKeyHeaders } from './idempotency.js';
+export { operations, type OperationId, type Operations } from './operations.js';

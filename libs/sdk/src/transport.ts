@@ -1,6 +1,7 @@
 import { errorBody, type Operation } from '@concert/contract';
 import type { z } from 'zod';
 import { ApiError, ContractError, NetworkError } from './errors.js';
+import { randomKey } from './randomKey.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from './retryPolicy.js';
 
 export interface TransportOptions {
@@ -24,8 +25,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-type Shape<S> = S extends z.ZodType ? z.input<S> : unknown;
-type Part<S> = S extends z.ZodType ? Shape<S> : object;
+// The parsed (output) side: what a caller holds. Path ids are coerced from strings on the server,
+// so their input side is `unknown`; the SDK asks for the numbers they parse to.
+// `params?: P` reads as `P | undefined`: drop the undefined, or every input would also accept `object`.
+type Part<S> = [NonNullable<S>] extends [never] ? object : NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : object;
 
 /** A call's input: path params, query and body fields in one object, as their schemas say. */
 export type InputOf<O extends Operation> = Part<O['params']> & Part<O['query']> & Part<O['body']>;
@@ -71,7 +74,7 @@ export class Transport {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.tokens.token) headers['user-token'] = this.tokens.token;
     // One key for the call, kept across this SDK's own retries: the API answers a retry with the first result.
-    if (operation.idempotent) headers['idempotency-key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    if (operation.idempotent) headers['idempotency-key'] = options.idempotencyKey ?? randomKey();
     const retryable = SAFE_METHODS.has(operation.method) || operation.idempotent === true;
     const url = `${this.options.baseUrl.replace(/\/$/, '')}${path}`;
     const init = { method: operation.method.toUpperCase(), headers, body: body && JSON.stringify(body) };
@@ -110,7 +113,9 @@ export class Transport {
     try {
       payload = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ContractError(`${operation.operationId}: the answer (${response.status}) is not JSON.`);
+      // A proxy's HTML error page is still an HTTP error; a 200 that is not JSON breaks the contract.
+      if (response.ok) throw new ContractError(`${operation.operationId}: the answer (${response.status}) is not JSON.`);
+      payload = text;
     }
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (!response.ok) {

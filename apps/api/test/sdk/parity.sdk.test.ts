@@ -1,0 +1,45 @@
+import { operations } from '@concert/contract';
+import { createConcertClient } from '@concert/sdk';
+import { describe, expect, it } from 'vitest';
+import { renderOpenApiDocument } from '../../scripts/openapiDocument.js';
+
+interface DocumentedOperation {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: Array<{ in: string; name: string }>;
+}
+type Document = { paths: Record<string, Record<string, DocumentedOperation>> };
+
+/** One line per operation: what a client must agree on to call it right. */
+const line = (method: string, path: string, id: string, tokenGated: boolean, idempotent: boolean) =>
+  `${method.toUpperCase()} ${path} ${id}${tokenGated ? ' token' : ''}${idempotent ? ' idempotency-key' : ''}`;
+
+describe('the SDK and the API document', () => {
+  it('have the same operations: every API route has its SDK method, and every method its route', async () => {
+    // The app's own /openapi.json (test/openapi.document.test.ts checks a running app serves the same).
+    const document = JSON.parse(await renderOpenApiDocument()) as Document;
+    // /healthz and /readyz are for load balancers, not for frontends.
+    const documented = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) =>
+          line(
+            method,
+            path,
+            operation.operationId ?? '(no operationId)',
+            (operation.security ?? []).length > 0,
+            (operation.parameters ?? []).some((parameter) => parameter.in === 'header' && parameter.name === 'idempotency-key'),
+          ),
+        ),
+      );
+    const client = createConcertClient({ baseUrl: 'http://127.0.0.1:1' });
+    const inSdk = Object.values(operations)
+      .filter((operation) => typeof client[operation.operationId as keyof typeof operations] === 'function')
+      .map((operation) =>
+        line(operation.method, operation.path, operation.operationId, operation.auth === 'queueToken', operation.idempotent === true),
+      );
+
+    expect(inSdk.sort()).toEqual(documented.sort());
+    expect(inSdk).toHaveLength(Object.keys(operations).length);
+  });
+});
