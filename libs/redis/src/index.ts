@@ -2,4 +2,13 @@ export { connectRedis, pingRedis, redactRedisUrl, RedisUnavailableError } from '
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export type { Redis } from 'ioredis';
-export { TieredCache, type CacheOutcome, type CachedBody, type Loaded, type TieredCacheOptions } from './cache/tieredCache.js';
+export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
+export {
+  TieredCache,
+  UncachedBodies,
+  type BodyCache,
+  type CacheOutcome,
+  type CachedBody,
+  type Loaded,
+  type TieredCacheOptions,
+} from './cache/tieredCache.js';
