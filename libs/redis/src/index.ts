@@ -3,6 +3,7 @@ export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export type { Redis } from 'ioredis';
 export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
+export { catalogCache, catalogInvalidator, type CatalogInvalidator } from './cache/catalogCache.js';
 export {
   TieredCache,
   UncachedBodies,
