@@ -1,0 +1,14 @@
+import { fork } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { generatedCatalog, insertCatalog } from '@concert/db';
+import { createTestDatabase, createTestRedis } from '@concert/testing';
+import autocannon from 'autocannon';
+const database = await createTestDatabase(4);
+const redis = await createTestRedis();
+await insertCatalog(database.db, generatedCatalog({ concerts: 100, eventsPerConcert: 3, seatsPerEvent: 1, now: new Date() }));
+const child = fork('src/main.ts', [], { execArgv: ['--conditions=@concert/source', '--import', 'tsx', '--cpu-prof', '--cpu-prof-dir=/tmp/cacheprof'], env: { ...process.env, DATABASE_URL: database.url, REDIS_KEY_PREFIX: redis.keyPrefix, PORT: '18191', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit', 'ipc'] });
+await new Promise((r) => setTimeout(r, 4000));
+const result = await autocannon({ url: 'http://127.0.0.1:18191/api/v1/concerts', connections: 100, duration: 8 });
+console.log(result.requests.average);
+await new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); });
+await database.destroy(); await redis.destroy();
