@@ -6,7 +6,6 @@ import { cacheOutcomes } from './support/catalogCacheProbe.js';
 import { activeToken } from './support/queue.js';
 import { createTestApp, type TestApp } from './support/testApp.js';
 
-const DAY_MS = 24 * 3_600_000;
 
 describe('cached catalog routes', () => {
   const clock = manualClock(new Date());
