@@ -1,8 +1,8 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
+import { corsPolicy } from './http/cors.js';
 import { errorResponse } from './http/errorBody.js';
 import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
@@ -20,15 +20,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
   app.use(requestId());
-  app.use(
-    cors({
-      origin: deps.config.http.corsOrigins.includes('*') ? '*' : deps.config.http.corsOrigins,
-      allowHeaders: ['User-Token', 'Idempotency-Key', 'Content-Type', 'Authorization'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
+  app.use(corsPolicy(deps.config.http.corsOrigins));
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger));
   app.use('/api/v1/*', requireGatewayIdentity(deps.config));

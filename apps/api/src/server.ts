@@ -11,6 +11,7 @@ import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
 import { bookingContext } from './wiring/booking.js';
+import { listenCatalogInvalidations } from './wiring/catalogCache.js';
 import { queueServices } from './wiring/queue.js';
 
 /** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
@@ -42,6 +43,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const logger = createLogger(config);
   const deps = await connectDeps(config, logger);
   const app = createApp(deps);
+  const stopCatalogInvalidations = await listenCatalogInvalidations(deps);
   const admission = startAdmissionJob({
     store: queueServices(deps).store,
     clock: deps.clock,
@@ -65,7 +67,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       if ('closeAllConnections' in server) server.closeAllConnections();
-      await Promise.all([admission.stop(), sweeper.stop()]);
+      await Promise.all([admission.stop(), sweeper.stop(), stopCatalogInvalidations()]);
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');
     })();

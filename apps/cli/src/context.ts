@@ -1,9 +1,11 @@
 import { loadConfig, type Config } from '@concert/config';
 import { createDatabase, type DatabaseHandle } from '@concert/db';
+import { catalogInvalidator, connectRedis, type CatalogInvalidator, type Redis } from '@concert/redis';
 
 /** What commands share: the same config and environment as the API. Connections open on first use. */
 export class CliContext {
   private databaseHandle: DatabaseHandle | undefined;
+  private redisConnection: Promise<Redis> | undefined;
 
   constructor(readonly config: Config = loadConfig()) {}
 
@@ -16,7 +18,15 @@ export class CliContext {
     return this.databaseHandle;
   }
 
+  /** What a command that writes concerts or events calls after its write, so no API process serves the old catalog. */
+  async catalogInvalidator(): Promise<CatalogInvalidator> {
+    this.redisConnection ??= connectRedis(this.config.redis.url);
+    return catalogInvalidator(await this.redisConnection, this.config.redis.keyPrefix);
+  }
+
   async close(): Promise<void> {
+    const redis = await this.redisConnection?.catch(() => undefined);
+    redis?.disconnect();
     await this.databaseHandle?.close();
   }
 }

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@concert/testing';
+import { catalogCache } from '@concert/redis';
+import { createTestDatabase, createTestRedis, type TestDatabase } from '@concert/testing';
 import type { RowDataPacket } from 'mysql2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
@@ -25,6 +26,32 @@ describe('concertctl seed', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Seeded 2 concerts, 6 events, 1500 seats in [\d.]+ s \(\d+ seats\/s\)\./);
     expect(await count('SELECT COUNT(*) AS n FROM seat WHERE is_available = 1')).toBe(1500);
+  });
+
+  it("drops the API's cached catalog in every process that listens", async () => {
+    const redis = await createTestRedis();
+    // One API process's cache, with a memory TTL long enough that only the invalidation can clear it.
+    const apiCache = catalogCache(redis.redis, redis.keyPrefix, { memoryTtlMs: 60_000 });
+    await apiCache.listen();
+    try {
+      let loads = 0;
+      const listed = () => apiCache.get('concerts', async () => ({ body: String((loads += 1)) }));
+      expect((await listed()).body).toBe('1');
+      const result = await runCli(['seed', 'generate', '--concerts', '1', '--events', '1', '--seats', '1'], {
+        DATABASE_URL: database.url,
+        REDIS_KEY_PREFIX: redis.keyPrefix,
+      });
+      expect(result.code).toBe(0);
+      // The seed has exited, so its message was published; it arrives within the pub/sub delay.
+      for (let waited = 0; waited < 1_000 && loads === 1; waited += 20) {
+        await listed();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await listed()).body).toBe('2');
+    } finally {
+      await apiCache.close();
+      await redis.destroy();
+    }
   });
 
   it('seeds the example file with its price tiers', async () => {

@@ -7,6 +7,8 @@ export interface Config {
   log: { level: Env['LOG_LEVEL'] };
   db: { url: string; poolSize: number };
   redis: { url: string; keyPrefix: string };
+  /** false: every catalog read goes to MySQL (the uncached benchmark). */
+  catalogCache: { enabled: boolean };
   queue: {
     tokenSecret: string;
     maxActiveUsers: number;
@@ -41,6 +43,7 @@ export function toConfig(env: Env): Config {
     log: { level: env.LOG_LEVEL },
     db: { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    catalogCache: { enabled: env.CATALOG_CACHE_ENABLED },
     queue: {
       tokenSecret: env.QUEUE_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
       maxActiveUsers: env.QUEUE_MAX_ACTIVE_USERS,

@@ -23,6 +23,7 @@ export const envSchema = z.object({
   DB_POOL_SIZE: integer(20, 1),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().default('concert'),
+  CATALOG_CACHE_ENABLED: flag(true),
   SHUTDOWN_GRACE_MS: integer(10_000, 0),
   QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
   QUEUE_MAX_ACTIVE_USERS: integer(1_000, 1),

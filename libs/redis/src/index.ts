@@ -2,4 +2,14 @@ export { connectRedis, pingRedis, RedisUnavailableError } from './client.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export { Redis } from 'ioredis';
-export { TieredCache, type CacheOutcome, type CachedBody, type Loaded, type TieredCacheOptions } from './cache/tieredCache.js';
+export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
+export { catalogCache, catalogInvalidator, type CatalogInvalidator } from './cache/catalogCache.js';
+export {
+  TieredCache,
+  UncachedBodies,
+  type BodyCache,
+  type CacheOutcome,
+  type CachedBody,
+  type Loaded,
+  type TieredCacheOptions,
+} from './cache/tieredCache.js';

@@ -31,6 +31,16 @@ describe('TieredCache', () => {
     namespace = `test-cache-${randomBytes(4).toString('hex')}:{catalog}`;
   };
 
+  /** The message arrives asynchronously: what the process answers once it has, or after a second. */
+  async function seenWithinASecond(cache: TieredCache, expected: string) {
+    let seen = '';
+    for (let waited = 0; waited < 1_000 && seen !== expected; waited += 20) {
+      seen = (await cache.get('concerts', async () => ({ body: expected }))).body;
+      if (seen !== expected) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return seen;
+  }
+
   it('loads once, then serves from memory, and another process from Redis', async () => {
     freshNamespace();
     const a = processCache();
@@ -71,14 +81,42 @@ describe('TieredCache', () => {
     await writer.cache.get('concerts', load);
     expect((await reader.cache.get('concerts', load)).body).toBe('v1');
     version = 2;
-    await writer.cache.invalidate(['concerts']);
-    // The message arrives asynchronously; the reader must see v2 within a second.
-    let seen = '';
-    for (let waited = 0; waited < 1_000 && seen !== 'v2'; waited += 20) {
-      seen = (await reader.cache.get('concerts', load)).body;
-      if (seen !== 'v2') await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(seen).toBe('v2');
+    await writer.cache.invalidateAll();
+    expect(await seenWithinASecond(reader.cache, 'v2')).toBe('v2');
+  });
+
+  it('does not put back an answer whose load began before an invalidation (the cache-aside race)', async () => {
+    freshNamespace();
+    const slow = processCache({ memoryTtlMs: 60_000 });
+    const writer = processCache();
+    const fresh = processCache();
+    await slow.cache.listen();
+    let release: () => void = () => undefined;
+    const readOld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The slow process reads the old rows, then the write and its invalidation land, then it stores.
+    const stale = slow.cache.get('concerts', async () => {
+      await readOld;
+      return { body: 'old' };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writer.cache.invalidateAll();
+    release();
+    expect((await stale).body).toBe('old');
+    expect((await fresh.cache.get('concerts', async () => ({ body: 'new' }))).body).toBe('new');
+    expect(fresh.outcomes).toEqual(['miss']);
+    // Nor does the slow process keep it past the invalidation message, however long its memory TTL.
+    expect(await seenWithinASecond(slow.cache, 'new')).toBe('new');
+  });
+
+  it('never keeps an answer that is already past its validity (an unknown id)', async () => {
+    freshNamespace();
+    const { cache, outcomes } = processCache();
+    const load = async () => ({ body: 'null', validUntil: 0 });
+    await cache.get('event:404', load);
+    await cache.get('event:404', load);
+    expect(outcomes).toEqual(['miss', 'miss']);
   });
 
   it('stops serving an answer at its validUntil (a booking window that opens)', async () => {

@@ -41,6 +41,8 @@ export function routeOf<
     responses: {
       200: json(operation.response, 'OK'),
       400: json(errorBody, 'Invalid request: error.details names the fields'),
+      // The gate asks Redis: while it is out of reach, gated calls answer this instead of a 500.
+      ...(operation.auth === 'queueToken' ? { 503: json(errorBody, 'queue_unavailable: the waiting room is out of reach; retry') } : {}),
       ...errors,
     },
   });

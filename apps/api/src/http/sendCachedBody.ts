@@ -5,17 +5,20 @@ import type { Context } from 'hono';
 /** Bodies smaller than this are sent as they are: gzip would cost more than it saves. */
 const GZIP_MIN_BYTES = 1_024;
 
-/** Compressed once per cached entry, not once per request. */
+/** Encoded once per cached entry, not once per request: the bytes as they are and gzipped. */
+const encoded = new WeakMap<CachedBody, Uint8Array<ArrayBuffer>>();
 const gzipped = new WeakMap<CachedBody, Uint8Array<ArrayBuffer>>();
 
-function gzipOf(entry: CachedBody): Uint8Array<ArrayBuffer> {
-  let bytes = gzipped.get(entry);
+function bytesOf(memo: WeakMap<CachedBody, Uint8Array<ArrayBuffer>>, entry: CachedBody, encode: (body: string) => Uint8Array) {
+  let bytes = memo.get(entry);
   if (!bytes) {
-    bytes = Uint8Array.from(gzipSync(entry.body));
-    gzipped.set(entry, bytes);
+    bytes = Uint8Array.from(encode(entry.body));
+    memo.set(entry, bytes);
   }
   return bytes;
 }
+
+const utf8 = new TextEncoder();
 
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   ifNoneMatch !== undefined && ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
@@ -35,7 +38,8 @@ export function sendCachedBody(c: Context, entry: CachedBody): Response {
   const acceptsGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   if (acceptsGzip && entry.body.length >= GZIP_MIN_BYTES) {
     headers['Content-Encoding'] = 'gzip';
-    return c.body(gzipOf(entry), 200, headers);
+    return c.body(bytesOf(gzipped, entry, gzipSync), 200, headers);
   }
-  return c.body(entry.body, 200, headers);
+  // Bytes, not the string: the string would be measured and encoded again on every request.
+  return c.body(bytesOf(encoded, entry, (body) => utf8.encode(body)), 200, headers);
 }

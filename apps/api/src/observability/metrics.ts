@@ -6,6 +6,8 @@ export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  catalogCacheRequests: Counter<'result'>;
+  catalogCacheLoads: Counter;
 }
 
 /** mysql2 keeps its pool's counts in private arrays; reading their lengths is the only way to see them. */
@@ -32,6 +34,17 @@ export function createMetrics(): Metrics {
       help: 'HTTP request latency by route template and status.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    catalogCacheRequests: new Counter({
+      name: 'catalog_cache_requests_total',
+      help: 'Catalog cache lookups by where the answer came from (memory_hit, redis_hit, miss, redis_unavailable).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    catalogCacheLoads: new Counter({
+      name: 'catalog_cache_loads_total',
+      help: 'Catalog answers loaded from MySQL (one per key at a time per process; every read when the cache is off).',
       registers: [registry],
     }),
   };

@@ -1,7 +1,16 @@
 import { dbBookingContext } from '@concert/db';
 import type { BookingContext } from '@concert/domain';
+import { cachedCatalogReader } from '@concert/redis';
 import type { AppDeps } from '../deps.js';
+import { catalogCache } from './catalogCache.js';
 
-/** The booking use cases' ports on this app's MySQL pool, clock and settings. */
-export const bookingContext = (deps: AppDeps): BookingContext =>
-  dbBookingContext(deps.database, deps.clock, deps.config.booking);
+/**
+ * The booking use cases' ports on this app's MySQL pool, clock and settings. The catalog's event and
+ * concert lookups (read by every seat listing, hold and reserve) go through the catalog cache when it
+ * is on; seats, holds and reservations never do.
+ */
+export const bookingContext = (deps: AppDeps): BookingContext => {
+  const ctx = dbBookingContext(deps.database, deps.clock, deps.config.booking);
+  if (!deps.config.catalogCache.enabled) return ctx;
+  return { ...ctx, catalog: cachedCatalogReader(ctx.catalog, catalogCache(deps)) };
+};

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import type { AppDeps } from '../../src/deps.js';
 import { createMetrics, registerConnectionGauges } from '../../src/observability/metrics.js';
+import { listenCatalogInvalidations } from '../../src/wiring/catalogCache.js';
 
 export interface TestApp {
   app: App;
@@ -24,12 +25,15 @@ export async function createTestApp(
   const metrics = createMetrics();
   registerConnectionGauges(metrics, database, redis.redis);
   const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis, clock };
+  const app = createApp(deps);
+  const stopCatalogInvalidations = await listenCatalogInvalidations(deps);
   return {
-    app: createApp(deps),
+    app,
     deps,
     database,
     redis,
     async destroy() {
+      await stopCatalogInvalidations();
       await Promise.allSettled([database.destroy(), redis.destroy()]);
     },
   };

@@ -10,13 +10,17 @@ const positiveInteger = (value: string) => {
   return number;
 };
 
-/** Inserts a plan with a progress bar (on a terminal) and reports rows per second. */
+/**
+ * Inserts a plan with a progress bar (on a terminal) and reports rows per second, then drops the
+ * API's cached catalog. Redis is reached before writing, so a missing Redis changes nothing.
+ */
 async function seedPlan(context: CliContext, plan: CatalogPlan, options: { ifEmpty?: boolean }) {
   const { db } = await context.database();
   if (options.ifEmpty && !(await isCatalogEmpty(db))) {
     console.log('The catalog already has concerts: seed skipped.');
     return;
   }
+  const invalidator = await context.catalogInvalidator();
   const bar = process.stderr.isTTY
     ? new SingleBar({ format: 'seats {bar} {percentage}% | {value}/{total} | {rate} rows/s' }, Presets.shades_classic)
     : undefined;
@@ -31,6 +35,7 @@ async function seedPlan(context: CliContext, plan: CatalogPlan, options: { ifEmp
     bar?.update(seatsInserted, { rate });
   });
   bar?.stop();
+  await invalidator.invalidate();
   const seconds = (performance.now() - started) / 1_000;
   console.log(
     `Seeded ${result.concertIds.length} concerts, ${result.eventIds.length} events, ${result.seats} seats ` +

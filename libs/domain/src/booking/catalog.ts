@@ -33,3 +33,30 @@ export interface CatalogReader {
 /** Seats are on sale strictly inside the event's booking window (the seed's `start < now < end`). */
 export const isBookingOpen = (event: ConcertEvent, now: Date): boolean =>
   event.reservationStartAt.getTime() < now.getTime() && now.getTime() < event.reservationEndAt.getTime();
+
+export interface OpenEvents {
+  open: ConcertEvent[];
+  /** The next instant at which some window opens or closes, so the `open` list changes; none if it never will. */
+  nextChangeAt: Date | undefined;
+}
+
+/** When `event`'s open/closed state next changes after `now`: it opens just after its start (the bound is strict) and closes at its end. */
+function nextChangeOf(event: ConcertEvent, now: number): number {
+  const start = event.reservationStartAt.getTime();
+  const end = event.reservationEndAt.getTime();
+  if (now <= start) return start + 1;
+  return now < end ? end : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The events on sale at `now`, and until when that answer holds: a cache may keep the answer exactly
+ * that long and never show a date whose window has since opened or closed.
+ */
+export function openEventsAt(events: readonly ConcertEvent[], now: Date): OpenEvents {
+  const at = now.getTime();
+  const next = Math.min(...events.map((event) => nextChangeOf(event, at)));
+  return {
+    open: events.filter((event) => isBookingOpen(event, now)),
+    nextChangeAt: Number.isFinite(next) ? new Date(next) : undefined,
+  };
+}

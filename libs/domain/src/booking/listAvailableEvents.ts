@@ -1,10 +1,10 @@
 import { DomainError } from '../shared/domainError.js';
-import { isBookingOpen, type ConcertEvent } from './catalog.js';
+import { openEventsAt, type OpenEvents } from './catalog.js';
 import type { BookingContext } from './context.js';
 
 /**
- * The concert's events on sale now. The window is judged here, against the clock, so the list the
- * catalog returns (every event) can be cached without going stale when a window opens.
+ * The concert's events on sale now, and when that list next changes (a window opens or closes), so
+ * a cache of the answer can end exactly then instead of waiting for an invalidation.
  */
 export async function listAvailableEvents({
   ctx,
@@ -12,10 +12,9 @@ export async function listAvailableEvents({
 }: {
   ctx: Pick<BookingContext, 'catalog' | 'clock'>;
   input: { concertId: number };
-}): Promise<ConcertEvent[]> {
+}): Promise<OpenEvents> {
   const concert = await ctx.catalog.findConcert(input.concertId);
   if (!concert) throw new DomainError('concert_not_found', `Concert ${input.concertId} does not exist.`);
-  const now = ctx.clock.now();
   const events = await ctx.catalog.listEventsOfConcert(input.concertId);
-  return events.filter((event) => isBookingOpen(event, now));
+  return openEventsAt(events, ctx.clock.now());
 }

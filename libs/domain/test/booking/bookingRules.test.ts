@@ -5,6 +5,7 @@ import {
   isHoldLive,
   listAvailableEvents,
   manualClock,
+  openEventsAt,
   sameSeats,
   type BookingContext,
   type ConcertEvent,
@@ -62,6 +63,18 @@ describe('booking rules', () => {
     expect(isBookingOpen(event(1, -HOUR, 0), clock.now())).toBe(false);
   });
 
+  it('says until when the open list holds: the next opening or closing, none once every window is past', () => {
+    const now = clock.now();
+    const opening = event(2, HOUR, 2 * HOUR);
+    expect(openEventsAt([event(1, -HOUR, 3 * HOUR)], now).nextChangeAt).toEqual(at(3 * HOUR));
+    expect(openEventsAt([event(1, -HOUR, 3 * HOUR), opening], now).nextChangeAt).toEqual(at(HOUR + 1));
+    // Just after the start the event is open, and the next change is its close.
+    expect(openEventsAt([opening], at(HOUR + 1))).toEqual({ open: [opening], nextChangeAt: at(2 * HOUR) });
+    expect(openEventsAt([opening], at(HOUR))).toEqual({ open: [], nextChangeAt: at(HOUR + 1) });
+    expect(openEventsAt([event(3, -2 * HOUR, -HOUR)], now)).toEqual({ open: [], nextChangeAt: undefined });
+    expect(openEventsAt([], now)).toEqual({ open: [], nextChangeAt: undefined });
+  });
+
   it('treats a hold as live only while ACTIVE and before its deadline', () => {
     const hold: Hold = {
       id: 1,
@@ -79,9 +92,12 @@ describe('booking rules', () => {
     expect(sameSeats(hold, [4])).toBe(false);
   });
 
-  it('lists only the events on sale now, and refuses an unknown concert', async () => {
-    const ctx = fakeContext([event(1, -HOUR, HOUR), event(2, HOUR, 2 * HOUR), event(3, -2 * HOUR, -HOUR)]);
-    expect((await listAvailableEvents({ ctx, input: { concertId: 1 } })).map((item) => item.id)).toEqual([1]);
+  it('lists only the events on sale now, until the next window change, and refuses an unknown concert', async () => {
+    const ctx = fakeContext([event(1, -HOUR, 3 * HOUR), event(2, HOUR, 2 * HOUR), event(3, -2 * HOUR, -HOUR)]);
+    const answer = await listAvailableEvents({ ctx, input: { concertId: 1 } });
+    expect(answer.open.map((item) => item.id)).toEqual([1]);
+    // Event 2 opens just after its start (the bound is strict): the answer holds until then.
+    expect(answer.nextChangeAt).toEqual(at(HOUR + 1));
     await expect(listAvailableEvents({ ctx, input: { concertId: 2 } })).rejects.toMatchObject({
       code: 'concert_not_found',
     });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { luaScript } from '../luaScript.js';
 
 /** A ready answer: the serialised body, its ETag, and when it stops being true. */
 export interface CachedBody {
@@ -17,6 +18,11 @@ export interface Loaded {
 
 export type CacheOutcome = 'memory_hit' | 'redis_hit' | 'miss' | 'redis_unavailable';
 
+/** What a route needs of a cache of ready answers; TieredCache, or a pass-through when caching is off. */
+export interface BodyCache {
+  get(key: string, load: () => Promise<Loaded>): Promise<CachedBody>;
+}
+
 export interface TieredCacheOptions {
   redis: Redis;
   /** Every key and the invalidation channel start with it; one hash tag keeps them on one slot. */
@@ -26,21 +32,44 @@ export interface TieredCacheOptions {
   redisTtlSeconds?: number;
   now?: () => number;
   onOutcome?: (outcome: CacheOutcome) => void;
+  /** Called once per loader run (a miss, or Redis unavailable), for load metrics. */
+  onLoad?: () => void;
+}
+
+/** An entry as stored in Redis: the answer plus the namespace version it was loaded under. */
+interface StoredEntry extends CachedBody {
+  version: string;
 }
 
 const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /**
+ * Stores the entry only if nothing was invalidated since its load began: a load that read MySQL
+ * before a write must not put its stale answer back after that write's invalidation.
+ * KEYS: entry, version. ARGV: entry JSON, version seen at load start, TTL ms.
+ */
+const storeIfCurrent = luaScript(`
+if (redis.call('GET', KEYS[2]) or '0') == ARGV[2] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+end
+return 1
+`);
+
+/**
  * Cache-aside in two layers: process memory in front of Redis, Redis in front of the loader.
  * One load per key at a time per process; Redis trouble falls back to the loader instead of failing.
- * Invalidation deletes the Redis keys and tells every process (pub/sub) to drop its memory copy.
+ * Invalidation drops the whole namespace: it bumps a version key (entries of older versions are
+ * ignored, then expire) and tells every process (pub/sub) to drop its memory. A writer never has to
+ * know which keys its change touched (new ids, a concert's events, an id that did not exist yet).
  */
-export class TieredCache {
+export class TieredCache implements BodyCache {
   private readonly memory = new Map<string, CachedBody & { storedAt: number }>();
   private readonly inFlight = new Map<string, Promise<CachedBody>>();
   private readonly memoryTtlMs: number;
   private readonly redisTtlSeconds: number;
   private readonly now: () => number;
+  /** Bumped on every invalidation this process hears of: a load begun before one is not remembered. */
+  private generation = 0;
   private subscriber: Redis | undefined;
 
   constructor(private readonly options: TieredCacheOptions) {
@@ -51,6 +80,10 @@ export class TieredCache {
 
   private redisKey(key: string) {
     return `${this.options.namespace}:${key}`;
+  }
+
+  private get versionKey() {
+    return `${this.options.namespace}:version`;
   }
 
   private get channel() {
@@ -67,26 +100,31 @@ export class TieredCache {
     }
     const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const loading = this.fill(key, load).finally(() => this.inFlight.delete(key));
+    const loading = this.fill(key, load).finally(() => {
+      if (this.inFlight.get(key) === loading) this.inFlight.delete(key);
+    });
     this.inFlight.set(key, loading);
     return loading;
   }
 
   private async fill(key: string, load: () => Promise<Loaded>): Promise<CachedBody> {
-    let redisUp = true;
+    const generation = this.generation;
+    let version: string | undefined;
     try {
-      const stored = await this.options.redis.get(this.redisKey(key));
+      const [stored, current] = await this.options.redis.mget(this.redisKey(key), this.versionKey);
+      version = current ?? '0';
       if (stored) {
-        const entry = JSON.parse(stored) as CachedBody;
-        if (this.now() < entry.validUntil) {
+        const entry = JSON.parse(stored) as StoredEntry;
+        if (entry.version === version && this.now() < entry.validUntil) {
           this.options.onOutcome?.('redis_hit');
-          return this.remember(key, entry);
+          return this.remember(key, entry, generation);
         }
       }
     } catch {
-      redisUp = false;
+      version = undefined;
     }
-    this.options.onOutcome?.(redisUp ? 'miss' : 'redis_unavailable');
+    this.options.onOutcome?.(version === undefined ? 'redis_unavailable' : 'miss');
+    this.options.onLoad?.();
     const loaded = await load();
     const maxValid = this.now() + this.redisTtlSeconds * 1_000;
     const entry: CachedBody = {
@@ -95,26 +133,40 @@ export class TieredCache {
       validUntil: Math.min(loaded.validUntil ?? maxValid, maxValid),
     };
     const ttlMs = entry.validUntil - this.now();
-    if (redisUp && ttlMs > 0) {
+    if (version !== undefined && ttlMs > 0) {
+      const keys = [this.redisKey(key), this.versionKey];
       // Best effort: an answer that could not be stored is still a right answer.
-      await this.options.redis.set(this.redisKey(key), JSON.stringify(entry), 'PX', ttlMs).catch(() => undefined);
+      await storeIfCurrent(this.options.redis, keys, [JSON.stringify({ ...entry, version }), version, ttlMs]).catch(
+        () => undefined,
+      );
     }
-    return this.remember(key, entry);
+    return this.remember(key, entry, generation);
   }
 
-  /** Returns the stored object itself, so callers may memoise per entry (e.g. its gzip bytes). */
-  private remember(key: string, entry: CachedBody): CachedBody {
-    const stored = { ...entry, storedAt: this.now() };
-    this.memory.set(key, stored);
+  /**
+   * Returns the remembered object itself, so callers may memoise per entry (e.g. its gzip bytes).
+   * Not remembered when already past its validity (nothing to serve later, and unknown ids would
+   * grow the map) or when an invalidation arrived while it loaded.
+   */
+  private remember(key: string, entry: CachedBody, generation: number): CachedBody {
+    const now = this.now();
+    const stored = { body: entry.body, etag: entry.etag, validUntil: entry.validUntil, storedAt: now };
+    if (generation === this.generation && now < entry.validUntil) this.memory.set(key, stored);
     return stored;
   }
 
-  /** Drops keys everywhere: in Redis at once, in every process's memory through pub/sub. */
-  async invalidate(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    for (const key of keys) this.memory.delete(key);
-    await this.options.redis.del(...keys.map((key) => this.redisKey(key)));
-    await this.options.redis.publish(this.channel, JSON.stringify(keys));
+  private forget() {
+    this.generation += 1;
+    this.memory.clear();
+    // Requests from now on start a fresh load instead of joining one that may have read old rows.
+    this.inFlight.clear();
+  }
+
+  /** Drops every entry of the namespace: in Redis at once, in every process's memory through pub/sub. */
+  async invalidateAll(): Promise<void> {
+    this.forget();
+    await this.options.redis.incr(this.versionKey);
+    await this.options.redis.publish(this.channel, 'all');
   }
 
   /** Listens for other processes' invalidations. Needs its own connection (a subscriber can do nothing else). */
@@ -122,9 +174,7 @@ export class TieredCache {
     const subscriber = this.options.redis.duplicate();
     subscriber.on('error', () => undefined);
     await subscriber.connect();
-    subscriber.on('message', (_channel: string, message: string) => {
-      for (const key of JSON.parse(message) as string[]) this.memory.delete(key);
-    });
+    subscriber.on('message', () => this.forget());
     // ioredis resubscribes after a reconnect; memory TTL covers messages lost meanwhile.
     await subscriber.subscribe(this.channel);
     this.subscriber = subscriber;
@@ -132,5 +182,16 @@ export class TieredCache {
 
   async close(): Promise<void> {
     this.subscriber?.disconnect();
+  }
+}
+
+/** Caching turned off (CATALOG_CACHE_ENABLED=false): every request loads, still sent with its ETag. */
+export class UncachedBodies implements BodyCache {
+  constructor(private readonly onLoad?: () => void) {}
+
+  async get(_key: string, load: () => Promise<Loaded>): Promise<CachedBody> {
+    this.onLoad?.();
+    const loaded = await load();
+    return { body: loaded.body, etag: etagOf(loaded.body), validUntil: loaded.validUntil ?? Number.POSITIVE_INFINITY };
   }
 }

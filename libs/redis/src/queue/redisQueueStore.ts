@@ -1,5 +1,5 @@
-import type { QueueEntry, QueuePolicy, QueueStore, QueueView } from '@concert/domain';
-import type { Redis } from 'ioredis';
+import { DomainError, type QueueEntry, type QueuePolicy, type QueueStore, type QueueView } from '@concert/domain';
+import { ReplyError, type Redis } from 'ioredis';
 import { queueKeys, scriptKeys, type QueueKeys } from './queueKeys.js';
 import {
   admitScript,
@@ -14,6 +14,20 @@ import {
 const SWEEP_LIMIT = 1_000;
 
 type Reply = [status: 'ACTIVE' | 'WAITING' | 'GONE', position: number, admittedInWindow?: number];
+
+/**
+ * Redis out of reach (refused, closed, timed out: commands fail fast, there is no offline queue) is
+ * an outage the caller can only wait out: 503 queue_unavailable, not a 500. An error the server
+ * replied with (a script bug) stays a plain failure.
+ */
+async function reachable<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    throw new DomainError('queue_unavailable', 'The waiting room is unavailable for a moment. Please retry shortly.');
+  }
+}
 
 function toEntry([status, position]: Reply): QueueEntry {
   if (status === 'WAITING') return { status, position };
@@ -51,7 +65,7 @@ export class RedisQueueStore implements QueueStore {
   }
 
   private async view(run: typeof enterScript, userId: number, now: Date): Promise<QueueView> {
-    const reply = (await run(this.redis, this.keys, this.args(now, userId))) as Reply;
+    const reply = (await reachable(run(this.redis, this.keys, this.args(now, userId)))) as Reply;
     return { ...toEntry(reply), achievedPerSecond: (reply[2] ?? 0) / RATE_WINDOW_SECONDS };
   }
 
@@ -64,16 +78,16 @@ export class RedisQueueStore implements QueueStore {
   }
 
   async touch(userId: number, now: Date) {
-    return toEntry((await touchScript(this.redis, this.keys, this.args(now, userId))) as Reply);
+    return toEntry((await reachable(touchScript(this.redis, this.keys, this.args(now, userId)))) as Reply);
   }
 
   async release(userId: number) {
     // No instant matters for leaving; the prelude still expects one.
-    await releaseScript(this.redis, this.keys, this.args(new Date(0), userId));
+    await reachable(releaseScript(this.redis, this.keys, this.args(new Date(0), userId)));
   }
 
   async admit(now: Date) {
-    return (await admitScript(this.redis, this.keys, this.args(now, SWEEP_LIMIT))) as number;
+    return (await reachable(admitScript(this.redis, this.keys, this.args(now, SWEEP_LIMIT)))) as number;
   }
 
   /** How many wait and how many are active (lapsed entries not swept yet included): for metrics and tests. */

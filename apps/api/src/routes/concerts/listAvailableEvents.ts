@@ -1,7 +1,9 @@
 import { listAvailableEventsOperation } from '@concert/contract';
 import { listAvailableEvents, type BookingContext, type ConcertEvent } from '@concert/domain';
+import type { BodyCache } from '@concert/redis';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routeOf } from '../../http/routeOf.js';
+import { sendCachedJson } from '../../http/sendCachedJson.js';
 import { validationHook } from '../../http/validationHook.js';
 
 /** No live seat count here on purpose: this list is meant to be cached. */
@@ -17,9 +19,15 @@ const eventBody = (event: ConcertEvent) => ({
   maxSeatCount: event.maxSeatCount,
 });
 
-export const listAvailableEventsRoute = (ctx: BookingContext) =>
-  new OpenAPIHono({ defaultHook: validationHook }).openapi(routeOf(listAvailableEventsOperation), async (c) => {
+/**
+ * Cached until the next instant one of the concert's windows opens or closes (or a catalog write):
+ * a date appears or disappears on time without any invalidation.
+ */
+export const listAvailableEventsRoute = (ctx: BookingContext, cache: BodyCache) =>
+  new OpenAPIHono({ defaultHook: validationHook }).openapi(routeOf(listAvailableEventsOperation), (c) => {
     const { concertId } = c.req.valid('param');
-    const events = await listAvailableEvents({ ctx, input: { concertId } });
-    return c.json({ list: events.map(eventBody) }, 200);
+    return sendCachedJson(c, cache, `available-events:${concertId}`, async () => {
+      const { open, nextChangeAt } = await listAvailableEvents({ ctx, input: { concertId } });
+      return { value: { list: open.map(eventBody) }, validUntil: nextChangeAt?.getTime() };
+    });
   });

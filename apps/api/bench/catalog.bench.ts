@@ -1,0 +1,128 @@
+/**
+ * Catalog benchmark: GET /api/v1/concerts (100 concerts) and GET .../available-events at 100
+ * connections, against the API as a separate process (LOG_LEVEL info, its log line written to
+ * /dev/null, metrics on), cached and uncached, beside a bare node:http server answering the same
+ * bytes from memory (the ceiling). Several interleaved rounds, since other work shares the cores.
+ * Prints figures; asserts nothing. Run: npm run bench:catalog -w @concert/api [-- rounds seconds]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatedCatalog, insertCatalog } from '@concert/db';
+import { createTestDatabase, createTestRedis } from '@concert/testing';
+import autocannon from 'autocannon';
+
+const CONNECTIONS = 100;
+const [rounds = 3, seconds = 5] = process.argv.slice(2).map(Number);
+const apiRoot = new URL('..', import.meta.url).pathname;
+const devNull = openSync('/dev/null', 'w');
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+/** Starts a server process with stdout to /dev/null (the log line is still written, by the same code path). */
+async function startProcess(script: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>) {
+  const child = fork(script, args, {
+    cwd: apiRoot,
+    execArgv: ['--conditions=@concert/source', '--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', devNull, 'inherit', 'ipc'],
+  });
+  for (let attempt = 0; !(await ready()); attempt += 1) {
+    if (attempt > 300 || child.exitCode !== null) throw new Error(`${script} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
+}
+
+const stopProcess = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+const answers = (url: string) => fetch(url).then((response) => response.ok, () => false);
+
+async function measure(url: string, headers: Record<string, string> = {}, duration = seconds): Promise<Run> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+const database = await createTestDatabase(4);
+const redis = await createTestRedis();
+const children: ChildProcess[] = [];
+try {
+  await insertCatalog(database.db, generatedCatalog({ concerts: 100, eventsPerConcert: 3, seatsPerEvent: 1, now: new Date() }));
+  const apiEnv = (port: number, cached: boolean) => ({
+    NODE_ENV: 'production',
+    QUEUE_TOKEN_SECRET: 'catalog-benchmark-secret-of-at-least-32-chars',
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: redis.keyPrefix,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    CATALOG_CACHE_ENABLED: String(cached),
+  });
+  const cachedBase = 'http://127.0.0.1:18181';
+  const uncachedBase = 'http://127.0.0.1:18182';
+  const bareBase = 'http://127.0.0.1:18183';
+  children.push(await startProcess('src/main.ts', [], apiEnv(18181, true), () => answers(`${cachedBase}/readyz`)));
+  children.push(await startProcess('src/main.ts', [], apiEnv(18182, false), () => answers(`${uncachedBase}/readyz`)));
+
+  // The ceiling answers the very bytes the API sends for the list.
+  const list = await fetch(`${cachedBase}/api/v1/concerts`);
+  const body = await list.text();
+  const bodyFile = join(tmpdir(), `catalog-bench-${process.pid}.json`);
+  writeFileSync(bodyFile, body);
+  children.push(await startProcess('bench/bareServer.ts', ['18183', bodyFile, list.headers.get('etag') ?? ''], {}, () => answers(bareBase)));
+
+  const joined = await fetch(`${cachedBase}/api/v1/queue/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 1 }),
+  });
+  const { token } = ((await joined.json()) as { data: { token: string } }).data;
+  const concertId = (JSON.parse(body) as { list: Array<{ id: number }> }).list[0]?.id;
+
+  const CEILING = 'bare node:http, same bytes (ceiling)';
+  const CACHED = 'GET /concerts cached';
+  const scenarios: Array<[name: string, url: string, headers?: Record<string, string>]> = [
+    [CACHED, `${cachedBase}/api/v1/concerts`],
+    ['GET /concerts uncached', `${uncachedBase}/api/v1/concerts`],
+    ['GET available-events cached (token)', `${cachedBase}/api/v1/concerts/${concertId}/available-events`, { 'user-token': token }],
+  ];
+  console.log(`Catalog benchmark: 100 concerts (${body.length} bytes), ${CONNECTIONS} connections, ${rounds} rounds of ${seconds} s each.`);
+  // Warm-up: JIT, connections, caches filled.
+  await measure(bareBase, {}, 2);
+  for (const [, url, headers] of scenarios) await measure(url, headers, 2);
+  const runs = new Map<string, Run[]>([[CEILING, []], ...scenarios.map(([name]): [string, Run[]] => [name, []])]);
+  for (let round = 1; round <= rounds; round += 1) {
+    const ceiling = await measure(bareBase);
+    runs.get(CEILING)?.push(ceiling);
+    for (const [name, url, headers] of scenarios) runs.get(name)?.push(await measure(url, headers));
+    const cached = runs.get(CACHED)?.at(-1);
+    console.log(`round ${round}: cached /concerts at ${((100 * (cached?.rps ?? 0)) / ceiling.rps).toFixed(0)}% of the ceiling`);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const ceilingRps = median((runs.get(CEILING) ?? []).map((run) => run.rps));
+  console.log('\n| scenario | req/s (median) | req/s (min–max) | p50 ms | p99 ms | % of ceiling | non-2xx |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [name, list] of runs) {
+    const rps = list.map((run) => run.rps);
+    console.log(
+      `| ${name} | ${median(rps).toFixed(0)} | ${Math.min(...rps).toFixed(0)}–${Math.max(...rps).toFixed(0)} | ` +
+        `${median(list.map((run) => run.p50))} | ${median(list.map((run) => run.p99))} | ` +
+        `${((100 * median(rps)) / ceilingRps).toFixed(0)}% | ${list.reduce((sum, run) => sum + run.non2xx, 0)} |`,
+    );
+  }
+} finally {
+  await Promise.all(children.map(stopProcess));
+  await Promise.allSettled([database.destroy(), redis.destroy()]);
+}
