@@ -1,17 +1,8 @@
 import { manualClock } from '@concert/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import { queueFixture } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { useQueueFixture } from './support.js';
 
-type Fixture = Awaited<ReturnType<typeof queueFixture>>;
-let fixture: Fixture | undefined;
-const setUp = async (...args: Parameters<typeof queueFixture>) => {
-  fixture = await queueFixture(...args);
-  return fixture;
-};
-afterEach(async () => {
-  await fixture?.destroy();
-  fixture = undefined;
-});
+const setUp = useQueueFixture();
 
 describe('RedisQueueStore as the operator console', () => {
   it('reports waiting, active, the achieved rate and how long the head of the line has waited', async () => {

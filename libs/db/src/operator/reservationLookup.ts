@@ -1,5 +1,6 @@
 import type { Reservation } from '@concert/domain';
 import { desc, eq, type SQL } from 'drizzle-orm';
+import { reservationColumns } from '../booking/holdRows.js';
 import type { Database } from '../client.js';
 import { reservation, seatAllocation } from '../schema/index.js';
 
@@ -14,20 +15,7 @@ const USER_RESERVATIONS_LIMIT = 100;
 
 async function load(db: Database, where: SQL, limit: number): Promise<ReservationDetail[]> {
   const rows = await db
-    .select({
-      id: reservation.id,
-      concertId: reservation.concertId,
-      concertEventId: reservation.concertEventId,
-      userId: reservation.userId,
-      occupationId: reservation.occupationId,
-      status: reservation.status,
-      totalSeats: reservation.totalSeats,
-      totalAmount: reservation.totalAmount,
-      createdAt: reservation.createdAt,
-      expiresAt: reservation.expiresAt,
-      confirmedAt: reservation.confirmedAt,
-      expiredAt: reservation.expiredAt,
-    })
+    .select({ ...reservationColumns, confirmedAt: reservation.confirmedAt, expiredAt: reservation.expiredAt })
     .from(reservation)
     .where(where)
     .orderBy(desc(reservation.createdAt), desc(reservation.id))
