@@ -18,10 +18,15 @@ export class CliContext {
     return this.databaseHandle;
   }
 
+  /** Keys are under config.redis.keyPrefix (REDIS_KEY_PREFIX), as the API's. */
+  redis(): Promise<Redis> {
+    this.redisConnection ??= connectRedis(this.config.redis.url);
+    return this.redisConnection;
+  }
+
   /** What a command that writes concerts or events calls after its write, so no API process serves the old catalog. */
   async catalogInvalidator(): Promise<CatalogInvalidator> {
-    this.redisConnection ??= connectRedis(this.config.redis.url);
-    return catalogInvalidator(await this.redisConnection, this.config.redis.keyPrefix);
+    return catalogInvalidator(await this.redis(), this.config.redis.keyPrefix);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ export interface OutputOptions {
 }
 
 /** Human tables by default, JSON for scripts (`--json`). */
-export function printRows<Row extends Record<string, unknown>>(
+export function printRows<Row extends object>(
   rows: Row[],
   columns: Array<{ key: keyof Row & string; header: string }>,
   options: OutputOptions,
@@ -23,7 +23,7 @@ export function printRows<Row extends Record<string, unknown>>(
   console.log(table.toString());
 }
 
-export function printRecord(record: Record<string, unknown>, options: OutputOptions): void {
+export function printRecord(record: object, options: OutputOptions): void {
   if (options.json) {
     console.log(JSON.stringify(record, null, 2));
     return;

@@ -1,10 +1,15 @@
 import { Command } from 'commander';
 import { CliContext } from './context.js';
-import { bookingsCommand } from './commands/bookings.js';
+import { catalogCommand } from './commands/catalog.js';
 import { dbCommand } from './commands/db.js';
+import { holdsCommand } from './commands/holds.js';
 import { idempotencyCommand } from './commands/idempotency.js';
+import { paymentsCommand } from './commands/payments.js';
+import { queueCommand } from './commands/queue.js';
+import { reservationsCommand } from './commands/reservations.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
+import { walletCommand } from './commands/wallet.js';
 
 export function buildProgram(): { program: Command; close: () => Promise<void> } {
   let context: CliContext | undefined;
@@ -12,10 +17,16 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
   const program = new Command('concertctl')
     .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
     .showHelpAfterError()
+    .addHelpText('after', '\nExit codes: 0 done, 1 error (bad argument, not found, unreachable database or Redis), 2 verify found violations.')
     .addCommand(dbCommand(lazyContext))
     .addCommand(seedCommand(lazyContext))
+    .addCommand(catalogCommand(lazyContext))
+    .addCommand(holdsCommand(lazyContext))
+    .addCommand(reservationsCommand(lazyContext))
+    .addCommand(paymentsCommand(lazyContext))
+    .addCommand(queueCommand(lazyContext))
+    .addCommand(walletCommand(lazyContext))
     .addCommand(verifyCommand(lazyContext))
-    .addCommand(bookingsCommand(lazyContext))
     .addCommand(idempotencyCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }

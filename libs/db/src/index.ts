@@ -15,3 +15,6 @@ export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyB
 export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
 export { createMoneyStore } from './money/moneyStore.js';
 export { createIdempotencyStore } from './money/idempotencyStore.js';
+export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';
+export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';
+export { findReservation, reservationsOfUser, type ReservationDetail } from './operator/reservationLookup.js';

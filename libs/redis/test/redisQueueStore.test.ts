@@ -1,20 +1,11 @@
 import { manualClock } from '@concert/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import { queueFixture } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { useQueueFixture } from './support.js';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 
-type Fixture = Awaited<ReturnType<typeof queueFixture>>;
-let fixture: Fixture | undefined;
-const setUp = async (...args: Parameters<typeof queueFixture>) => {
-  fixture = await queueFixture(...args);
-  return fixture;
-};
-afterEach(async () => {
-  await fixture?.destroy();
-  fixture = undefined;
-});
+const setUp = useQueueFixture();
 
 describe('RedisQueueStore', () => {
   it('admits at once while nobody waits and under the caps, then lines users up FIFO', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterEach } from 'vitest';
 import type { QueuePolicy } from '@concert/domain';
 import { connectRedis, queueKeys, RedisQueueStore, type Redis } from '../src/index.js';
 
@@ -32,5 +33,18 @@ export async function queueFixture(policy: Partial<QueuePolicy> = {}, connection
       await redis.del(...Object.values(keys));
       for (const client of clients) client.disconnect();
     },
+  };
+}
+
+/** One fixture per test, destroyed after it: `const setUp = useQueueFixture();` at the top of a file. */
+export function useQueueFixture() {
+  let fixture: Awaited<ReturnType<typeof queueFixture>> | undefined;
+  afterEach(async () => {
+    await fixture?.destroy();
+    fixture = undefined;
+  });
+  return async (...args: Parameters<typeof queueFixture>) => {
+    fixture = await queueFixture(...args);
+    return fixture;
   };
 }

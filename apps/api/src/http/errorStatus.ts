@@ -14,6 +14,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   seat_not_found: 404,
   seat_limit_exceeded: 409,
   occupation_expired: 409,
+  occupation_not_active: 409,
   reservation_expired: 409,
   reservation_not_payable: 409,
   insufficient_balance: 409,

@@ -1,14 +1,9 @@
 import { demoCatalog, generatedCatalog, insertCatalog, isCatalogEmpty, type CatalogPlan } from '@concert/db';
 import { SingleBar, Presets } from 'cli-progress';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { positiveInteger } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { readSeedFile } from '../seedFile.js';
-
-const positiveInteger = (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a positive integer.');
-  return number;
-};
 
 /**
  * Inserts a plan with a progress bar (on a terminal) and reports rows per second, then drops the

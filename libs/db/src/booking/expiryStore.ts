@@ -42,19 +42,22 @@ export function dbExpiryStore(db: Database): ExpiryStore {
       ORDER BY expires_at LIMIT ${limit}`)) as unknown as [Array<{ id: number }>];
     return rows.map((row) => Number(row.id));
   };
+  // `due`: only past its deadline (the sweep); without it, now whatever the deadline (an operator's release).
+  const end = (kind: Expirable, id: number, now: Date, due: boolean) =>
+    db.transaction(async (tx) => {
+      const [won] = (await tx.execute(sql`
+        UPDATE ${kind.table} SET status = 'EXPIRED', expired_at = ${now}
+        WHERE id = ${id} AND status = ${kind.liveStatus} ${due ? sql`AND expires_at <= ${now}` : sql``}`)) as unknown as Affected;
+      if (won.affectedRows === 0) return false;
+      await tx.execute(sql`
+        UPDATE seat_allocation sa JOIN seat s ON s.id = sa.seat_id
+        SET sa.status = 'EXPIRED', sa.expired_at = ${now}, s.is_available = 1
+        WHERE ${kind.allocationKey} = ${id} AND sa.status = ${kind.allocationStatus}`);
+      return true;
+    });
   const expire = async (kind: Expirable, id: number, now: Date) => {
     try {
-      return await db.transaction(async (tx) => {
-        const [won] = (await tx.execute(sql`
-          UPDATE ${kind.table} SET status = 'EXPIRED', expired_at = ${now}
-          WHERE id = ${id} AND status = ${kind.liveStatus} AND expires_at <= ${now}`)) as unknown as Affected;
-        if (won.affectedRows === 0) return false;
-        await tx.execute(sql`
-          UPDATE seat_allocation sa JOIN seat s ON s.id = sa.seat_id
-          SET sa.status = 'EXPIRED', sa.expired_at = ${now}, s.is_available = 1
-          WHERE ${kind.allocationKey} = ${id} AND sa.status = ${kind.allocationStatus}`);
-        return true;
-      });
+      return await end(kind, id, now, true);
     } catch (error) {
       if (isTransient(error)) return false;
       throw error;
@@ -63,6 +66,8 @@ export function dbExpiryStore(db: Database): ExpiryStore {
   return {
     overdueHolds: (now, limit) => overdue(hold, now, limit),
     expireHold: (occupationId, now) => expire(hold, occupationId, now),
+    // A lock wait here is thrown, not skipped: the operator sees it and runs the command again.
+    endHold: (occupationId, now) => end(hold, occupationId, now, false),
     overdueReservations: (now, limit) => overdue(unpaidReservation, now, limit),
     expireReservation: (reservationId, now) => expire(unpaidReservation, reservationId, now),
   };

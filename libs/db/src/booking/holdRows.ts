@@ -52,20 +52,23 @@ export const liveHoldsWhere = (userId: number, concertEventId: number, now: Date
     gt(occupation.expiresAt, now),
   );
 
+/** The columns of a domain Reservation. */
+export const reservationColumns = {
+  id: reservation.id,
+  concertId: reservation.concertId,
+  concertEventId: reservation.concertEventId,
+  userId: reservation.userId,
+  occupationId: reservation.occupationId,
+  status: reservation.status,
+  totalSeats: reservation.totalSeats,
+  totalAmount: reservation.totalAmount,
+  createdAt: reservation.createdAt,
+  expiresAt: reservation.expiresAt,
+};
+
 export async function loadReservationOfHold(db: Queryable, occupationId: number): Promise<Reservation | undefined> {
   const [row] = await db
-    .select({
-      id: reservation.id,
-      concertId: reservation.concertId,
-      concertEventId: reservation.concertEventId,
-      userId: reservation.userId,
-      occupationId: reservation.occupationId,
-      status: reservation.status,
-      totalSeats: reservation.totalSeats,
-      totalAmount: reservation.totalAmount,
-      createdAt: reservation.createdAt,
-      expiresAt: reservation.expiresAt,
-    })
+    .select(reservationColumns)
     .from(reservation)
     .where(eq(reservation.occupationId, occupationId));
   return row;

@@ -7,4 +7,5 @@ export { listAvailableEvents } from './listAvailableEvents.js';
 export { listAvailableSeats } from './listAvailableSeats.js';
 export { listConcerts } from './listConcerts.js';
 export type { BookingStore, BookingTransaction, ExpiryStore, NewHold, NewReservation, SeatInventory } from './ports.js';
+export { releaseHold } from './releaseHold.js';
 export { reserveHold, type ReserveHoldInput } from './reserveHold.js';

@@ -54,6 +54,8 @@ export interface ExpiryStore {
   overdueHolds(now: Date, limit: number): Promise<number[]>;
   /** ACTIVE and past its deadline → EXPIRED, its seats back on sale; false if another process (or a reserve) won. */
   expireHold(occupationId: number, now: Date): Promise<boolean>;
+  /** ACTIVE → EXPIRED now, whatever its deadline, its seats back on sale; false if a reserve or a sweeper won. */
+  endHold(occupationId: number, now: Date): Promise<boolean>;
   overdueReservations(now: Date, limit: number): Promise<number[]>;
   /** PENDING and past its deadline → EXPIRED, its seats back on sale; false if paid or already expired. */
   expireReservation(reservationId: number, now: Date): Promise<boolean>;

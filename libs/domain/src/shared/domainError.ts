@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'seat_not_found'
   | 'seat_limit_exceeded'
   | 'occupation_expired'
+  | 'occupation_not_active'
   | 'reservation_expired'
   | 'reservation_not_payable'
   | 'insufficient_balance'

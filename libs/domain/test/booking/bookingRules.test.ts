@@ -48,6 +48,7 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
     expiry: {
       overdueHolds: unreachable,
       expireHold: unreachable,
+      endHold: unreachable,
       overdueReservations: unreachable,
       expireReservation: unreachable,
     },

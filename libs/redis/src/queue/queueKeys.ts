@@ -17,11 +17,13 @@ export function queueKeys(keyPrefix: string) {
     sequence: `${base}:sequence`,
     /** hash: second (epoch) → users admitted in it: the per-second budget and the achieved rate. */
     admissions: `${base}:admissions`,
+    /** hash: waiting user id → arrival instant (ms), for the operator's "oldest wait". */
+    arrivedAt: `${base}:arrived-at`,
   };
 }
 
 export type QueueKeys = ReturnType<typeof queueKeys>;
 
-/** KEYS[1..6] of every queue script, in the order the Lua prelude names them. */
+/** KEYS[1..7] of every queue script, in the order the Lua prelude names them. */
 export const scriptKeys = (keys: QueueKeys) =>
-  [keys.waiting, keys.seen, keys.active, keys.admittedAt, keys.sequence, keys.admissions] as const;
+  [keys.waiting, keys.seen, keys.active, keys.admittedAt, keys.sequence, keys.admissions, keys.arrivedAt] as const;

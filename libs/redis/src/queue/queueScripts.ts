@@ -9,7 +9,7 @@ export const RATE_WINDOW_SECONDS = 10;
  * lifetime (ms), poll timeout (ms). ARGV[7]: the script's own argument.
  */
 const prelude = `
-local waiting, seen, active, admittedAt, sequence, admissions = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local waiting, seen, active, admittedAt, sequence, admissions, arrivedAt = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local now = tonumber(ARGV[1])
 local maxActive = tonumber(ARGV[2])
 local perSecond = tonumber(ARGV[3])
@@ -27,6 +27,7 @@ end
 local function dropWaiting(user)
   redis.call('ZREM', waiting, user)
   redis.call('ZREM', seen, user)
+  redis.call('HDEL', arrivedAt, user)
 end
 
 -- lastPoll: a ZSCORE reply, false when the user has no poll on record.
@@ -72,6 +73,28 @@ local function admittedInWindow()
   return total
 end
 
+-- Admits up to room users from the head of the line; returns how many.
+local function admitHead(room)
+  local admitted = 0
+  while admitted < room do
+    local popped = redis.call('ZPOPMIN', waiting, room - admitted)
+    if #popped == 0 then break end
+    for i = 1, #popped, 2 do
+      local user = popped[i]
+      local lastPoll = redis.call('ZSCORE', seen, user)
+      redis.call('ZREM', seen, user)
+      redis.call('HDEL', arrivedAt, user)
+      -- An abandoned place not swept yet is dropped, not admitted: it must not hold a slot.
+      if polledInTime(lastPoll) then
+        activate(user)
+        admitted = admitted + 1
+      end
+    end
+  end
+  if admitted > 0 then countAdmissions(admitted) end
+  return admitted
+end
+
 -- The user's live entry ('ACTIVE', 'WAITING' and its position from 1, or 'GONE'), dropping a lapsed one.
 local function current(user, refreshPoll, refreshIdle)
   local deadline = redis.call('ZSCORE', active, user)
@@ -114,6 +137,7 @@ if status == 'GONE' then
   else
     redis.call('ZADD', waiting, redis.call('INCR', sequence), user)
     redis.call('ZADD', seen, now, user)
+    redis.call('HSET', arrivedAt, user, now)
     status, position = 'WAITING', redis.call('ZCARD', waiting)
   end
 end
@@ -145,22 +169,21 @@ return 1
  */
 export const admitScript = script(`
 sweep(tonumber(ARGV[7]))
-local room = math.min(maxActive - redis.call('ZCARD', active), perSecond - spentThisSecond())
-local admitted = 0
-while admitted < room do
-  local popped = redis.call('ZPOPMIN', waiting, room - admitted)
-  if #popped == 0 then break end
-  for i = 1, #popped, 2 do
-    local user = popped[i]
-    local lastPoll = redis.call('ZSCORE', seen, user)
-    redis.call('ZREM', seen, user)
-    -- An abandoned place not swept yet is dropped, not admitted: it must not hold a slot.
-    if polledInTime(lastPoll) then
-      activate(user)
-      admitted = admitted + 1
-    end
-  end
-end
-if admitted > 0 then countAdmissions(admitted) end
-return admitted
+return admitHead(math.min(maxActive - redis.call('ZCARD', active), perSecond - spentThisSecond()))
+`);
+
+/**
+ * ARGV[7] = how many. An operator's manual admission: bypasses this second's budget (that is what
+ * it is for) but never the cap on active users, and counts in the achieved rate. Atomic like admit.
+ */
+export const admitNowScript = script(`
+sweep(1000)
+return admitHead(math.min(tonumber(ARGV[7]), maxActive - redis.call('ZCARD', active)))
+`);
+
+/** Returns {waiting, active, admitted in the rate window, arrival (ms) of the head of the line or -1}. */
+export const statusScript = script(`
+local head = redis.call('ZRANGE', waiting, 0, 0)
+local arrived = head[1] and redis.call('HGET', arrivedAt, head[1])
+return {redis.call('ZCARD', waiting), redis.call('ZCARD', active), admittedInWindow(), tonumber(arrived or '-1')}
 `);

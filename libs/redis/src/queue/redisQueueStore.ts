@@ -1,12 +1,22 @@
-import { DomainError, type QueueEntry, type QueuePolicy, type QueueStore, type QueueView } from '@concert/domain';
+import {
+  DomainError,
+  type QueueConsole,
+  type QueueEntry,
+  type QueuePolicy,
+  type QueueSnapshot,
+  type QueueStore,
+  type QueueView,
+} from '@concert/domain';
 import { ReplyError, type Redis } from 'ioredis';
 import { queueKeys, scriptKeys, type QueueKeys } from './queueKeys.js';
 import {
+  admitNowScript,
   admitScript,
   enterScript,
   pollScript,
   RATE_WINDOW_SECONDS,
   releaseScript,
+  statusScript,
   touchScript,
 } from './queueScripts.js';
 
@@ -38,7 +48,7 @@ function toEntry([status, position]: Reply): QueueEntry {
  * The waiting room in Redis (docs/ARCHITECTURE.md): FIFO line, active set and admission budget,
  * every change one atomic Lua script, so any number of API processes share it safely.
  */
-export class RedisQueueStore implements QueueStore {
+export class RedisQueueStore implements QueueStore, QueueConsole {
   private readonly named: QueueKeys;
   private readonly keys: readonly string[];
 
@@ -88,6 +98,23 @@ export class RedisQueueStore implements QueueStore {
 
   async admit(now: Date) {
     return (await reachable(admitScript(this.redis, this.keys, this.args(now, SWEEP_LIMIT)))) as number;
+  }
+
+  async admitNow(count: number, now: Date) {
+    return (await reachable(admitNowScript(this.redis, this.keys, this.args(now, count)))) as number;
+  }
+
+  async snapshot(now: Date): Promise<QueueSnapshot> {
+    const [waiting, active, admittedInWindow, headArrivedAt] = (await reachable(
+      statusScript(this.redis, this.keys, this.args(now, 0)),
+    )) as [number, number, number, number];
+    return {
+      waiting,
+      active,
+      admittedPerSecond: admittedInWindow / RATE_WINDOW_SECONDS,
+      // -1: nobody waits, or the head entered before arrivals were recorded.
+      oldestWaitSeconds: headArrivedAt < 0 ? undefined : Math.max(0, (now.getTime() - headArrivedAt) / 1_000),
+    };
   }
 
   /** How many wait and how many are active (lapsed entries not swept yet included): for metrics and tests. */

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
 
-describe('concertctl bookings expire', () => {
+describe('concertctl holds sweep', () => {
   it('gives back the seats of a hold past its deadline, once', async () => {
     const database = await createTestDatabase(2);
     try {
@@ -19,12 +19,12 @@ describe('concertctl bookings expire', () => {
       const seatId = event.seats[0]?.id ?? 0;
       await holdSeats({ ctx, input: { userId: 1, concertEventId: event.id, seatIds: [seatId] } });
 
-      const first = await runCli(['bookings', 'expire'], { DATABASE_URL: database.url });
+      const first = await runCli(['holds', 'sweep'], { DATABASE_URL: database.url });
       expect(first).toMatchObject({ code: 0 });
       expect(first.stdout).toContain('Expired 1 holds and 0 unpaid reservations.');
       const [seat] = await database.db.select().from(schema.seat).where(eq(schema.seat.id, seatId));
       expect(seat?.isAvailable).toBe(true);
-      expect((await runCli(['bookings', 'expire'], { DATABASE_URL: database.url })).stdout).toContain('Expired 0 holds');
+      expect((await runCli(['holds', 'sweep'], { DATABASE_URL: database.url })).stdout).toContain('Expired 0 holds');
     } finally {
       await database.destroy();
     }

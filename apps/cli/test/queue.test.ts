@@ -1,0 +1,51 @@
+import { manualClock } from '@concert/domain';
+import { RedisQueueStore } from '@concert/redis';
+import { createTestRedis, testConfig, type TestRedis } from '@concert/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support.js';
+
+describe('concertctl queue', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await createTestRedis();
+  });
+  afterAll(() => redis.destroy());
+
+  // A long poll timeout: the waiting users must not be dropped as abandoned while a loaded machine runs the test.
+  const limits = { QUEUE_MAX_ACTIVE_USERS: '4', QUEUE_ADMISSIONS_PER_SECOND: '1', QUEUE_WAITING_POLL_TIMEOUT_SECONDS: '3600' };
+  const cli = (...args: string[]) => runCli(args, { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, ...limits });
+
+  it('reports the line and admits past the per-second budget up to the active cap', async () => {
+    const config = testConfig({ REDIS_KEY_PREFIX: redis.keyPrefix, ...limits });
+    const store = new RedisQueueStore(redis.redis, redis.keyPrefix, config.queue);
+    // Entered just now (the CLI reads the real clock): user 1 is admitted, 2..7 wait.
+    const clock = manualClock(new Date());
+    for (let user = 1; user <= 7; user += 1) await store.enter(user, clock.now());
+
+    const before = await cli('queue', 'status', '--json');
+    expect(before.code).toBe(0);
+    const status = JSON.parse(before.stdout) as Record<string, number>;
+    expect(status).toMatchObject({ waiting: 6, active: 1, maxActiveUsers: 4, admissionsPerSecond: 1 });
+    expect(status.oldestWaitSeconds).toBeGreaterThanOrEqual(0);
+
+    const admitted = await cli('queue', 'admit', '4', '--json');
+    expect(admitted.code).toBe(0);
+    expect(JSON.parse(admitted.stdout)).toEqual({ requested: 4, admitted: 3 });
+    expect(await store.touch(4, clock.now())).toEqual({ status: 'ACTIVE' });
+    expect(await store.touch(5, clock.now())).toMatchObject({ status: 'WAITING', position: 1 });
+
+    const table = await cli('queue', 'status');
+    expect(table.stdout).toMatch(/waiting\s.*3/);
+    expect((await cli('queue', 'admit', '2')).stdout).toContain('Admitted 0 of 2 requested');
+  });
+
+  it('refuses a count above the active cap and names Redis when it is unreachable', async () => {
+    const tooMany = await cli('queue', 'admit', '5');
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toContain('count: Must be a whole number from 1 to 4');
+    const down = await runCli(['queue', 'status'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('Cannot reach Redis at redis://127.0.0.1:1');
+    expect(down.stderr).toContain('REDIS_URL');
+  });
+});
