@@ -20,7 +20,9 @@ export type { WarningLog } from './shared/warningLog.js';
 export type {
   IdempotencyRecord,
   IdempotencyScope,
+  IdempotencySeal,
   IdempotencyStore,
+  IdempotentCompletion,
   IdempotentOutcome,
 } from './idempotency/idempotencyStore.js';
 export { IN_FLIGHT_LEASE_MS, runIdempotently, type IdempotencyContext } from './idempotency/runIdempotently.js';
@@ -32,7 +34,7 @@ export type {
   PayableReservation,
   Payment,
 } from './wallet/moneyStore.js';
-export { chargeWallet, type ChargeWalletContext, type WalletView } from './wallet/chargeWallet.js';
+export { chargeWallet, type ChargeWalletContext, type ChargeWalletInput, type WalletView } from './wallet/chargeWallet.js';
 export { viewWallet } from './wallet/viewWallet.js';
 export { listPayments, PAYMENT_HISTORY_LIMIT } from './payment/listPayments.js';
 export {

@@ -90,6 +90,23 @@ describe('runIdempotently', () => {
     expect(other.runs()).toBe(2);
   });
 
+  it("hands the operation its key's seal, to store the outcome inside its own transaction", async () => {
+    const { ctx, clock } = setup();
+    const seals: unknown[] = [];
+    await runIdempotently({
+      ctx,
+      input: {
+        scope,
+        requestHash: 'a',
+        execute: async (seal) => {
+          seals.push(seal);
+          return { statusCode: 200, body: {} };
+        },
+      },
+    });
+    expect(seals).toEqual([{ scope, expiresAt: new Date(clock.now().getTime() + 24 * 3_600_000) }]);
+  });
+
   it('takes over an abandoned claim after its lease, and a finished key after its TTL', async () => {
     const { ctx, clock, run, runs } = setup();
     await ctx.store.claim({ scope, requestHash: 'a', now: clock.now(), leaseUntil: new Date(clock.now().getTime() + IN_FLIGHT_LEASE_MS) });

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { isDomainError, runIdempotently, type IdempotencyContext } from '@concert/domain';
+import {
+  isDomainError,
+  runIdempotently,
+  type IdempotencyContext,
+  type IdempotencySeal,
+  type IdempotentCompletion,
+} from '@concert/domain';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorResponse } from './errorBody.js';
@@ -20,13 +26,15 @@ export interface IdempotentRequest {
  * Runs a handler at most once per `Idempotency-Key` (see runIdempotently): a retry gets the stored
  * status and body, marked with `Idempotent-Replayed: true`. Without the header it just runs. The
  * handler's domain errors are answers too (a refused payment is refused again on retry), so they
- * are turned into their response here and stored like a success.
+ * are turned into their response here and stored like a success. `handle` gets the key's seal (none
+ * without the header) when its operation must store its answer in its own transaction (see
+ * `recordAnswer`).
  */
 export async function idempotent<Answer extends Response>(
   c: Context,
   ctx: IdempotencyContext,
   request: IdempotentRequest,
-  handle: () => Promise<Answer>,
+  handle: (seal?: IdempotencySeal) => Promise<Answer>,
 ): Promise<Answer> {
   const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
   if (key === undefined) return handle();
@@ -35,8 +43,8 @@ export async function idempotent<Answer extends Response>(
     input: {
       scope: { userId: request.userId, route: request.route, key },
       requestHash: createHash('sha256').update(JSON.stringify(request.body)).digest('hex'),
-      execute: async () => {
-        const response = await answer(c, handle);
+      execute: async (seal) => {
+        const response = await answer(c, () => handle(seal));
         return { statusCode: response.status, body: await response.json() };
       },
     },
@@ -44,6 +52,17 @@ export async function idempotent<Answer extends Response>(
   if (replayed) c.header('Idempotent-Replayed', 'true');
   // What `handle` answered (or the error envelope any route may answer), so it has the route's type.
   return c.json(outcome.body, outcome.statusCode as ContentfulStatusCode) as unknown as Answer;
+}
+
+/**
+ * The key's finished record for an operation that stores its 200 answer inside its own transaction:
+ * `body` must build the very body the handler answers, so a retry replays what the first got.
+ */
+export function recordAnswer<Result>(
+  seal: IdempotencySeal | undefined,
+  body: (result: Result) => unknown,
+): ((result: Result) => IdempotentCompletion) | undefined {
+  return seal && ((result) => ({ ...seal, outcome: { statusCode: 200, body: body(result) } }));
 }
 
 async function answer(c: Context, handle: () => Promise<Response>): Promise<Response> {

@@ -6,6 +6,7 @@ import {
   purgeIdempotencyKeys,
   viewWallet,
   type ActiveSlotReleaser,
+  type ChargeWalletInput,
   type IdempotencyContext,
   type PayReservationInput,
 } from '@concert/domain';
@@ -23,7 +24,7 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
   const payContext = { store, clock: deps.clock, releaser, log: deps.logger };
   return {
     idempotency,
-    charge: (input: { userId: number; amount: number }) =>
+    charge: (input: ChargeWalletInput) =>
       chargeWallet({ ctx: { store, limits: deps.config.wallet }, input }),
     view: (input: { userId: number }) => viewWallet({ ctx: { store }, input }),
     payments: (input: { userId: number }) => listPayments({ ctx: { store }, input }),

@@ -1,6 +1,6 @@
-import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore } from '@concert/domain';
+import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore, IdempotentCompletion } from '@concert/domain';
 import { and, eq, lte, sql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { Database, Transaction } from '../client.js';
 import { isDuplicateKey } from '../errors.js';
 import { idempotencyKey } from '../schema/index.js';
 
@@ -13,6 +13,19 @@ const byScope = (scope: IdempotencyScope) =>
     eq(idempotencyKey.route, scope.route),
     eq(idempotencyKey.key, scope.key),
   );
+
+/**
+ * Turns a claim into its finished record; false when the row is no longer a claim. Inside a money
+ * transaction this UPDATE holds the row's lock until the commit, so of two runs of one request
+ * (one outliving its lease) the second waits, then matches nothing and rolls back.
+ */
+export async function completeClaim(db: Database | Transaction, { scope, outcome, expiresAt }: IdempotentCompletion) {
+  const [result] = await db
+    .update(idempotencyKey)
+    .set({ statusCode: outcome.statusCode, responseBody: outcome.body, expiresAt })
+    .where(and(byScope(scope), eq(idempotencyKey.statusCode, IN_PROGRESS)));
+  return result.affectedRows === 1;
+}
 
 /**
  * A claim is the row's INSERT: the primary key (user, route, key) lets exactly one of several
@@ -64,11 +77,8 @@ export function createIdempotencyStore(db: Database): IdempotencyStore {
       throw new Error(`Idempotency key ${scope.key} could neither be claimed nor read.`);
     },
 
-    async complete({ scope, outcome, expiresAt }) {
-      await db
-        .update(idempotencyKey)
-        .set({ statusCode: outcome.statusCode, responseBody: outcome.body, expiresAt })
-        .where(and(byScope(scope), eq(idempotencyKey.statusCode, IN_PROGRESS)));
+    async complete(completion) {
+      await completeClaim(db, completion);
     },
 
     async release(scope) {

@@ -3,6 +3,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ResultSetHeader } from 'mysql2';
 import type { Database, Transaction } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
+import { completeClaim } from './idempotencyStore.js';
 
 const affected = ([result]: [ResultSetHeader, unknown]) => result.affectedRows;
 
@@ -96,5 +97,7 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
     },
 
     paymentOf: (reservationId) => findPayment(tx, reservationId, true),
+
+    completeIdempotentRequest: (completion) => completeClaim(tx, completion),
   };
 }

@@ -11,6 +11,19 @@ export interface IdempotentOutcome {
   body: unknown;
 }
 
+/** A finished request's outcome, kept for its key until `expiresAt`. */
+export interface IdempotentCompletion {
+  scope: IdempotencyScope;
+  outcome: IdempotentOutcome;
+  expiresAt: Date;
+}
+
+/**
+ * What an operation needs to store its own outcome inside its own transaction (see chargeWallet's
+ * `record`), so that its effect and the outcome commit together or not at all.
+ */
+export type IdempotencySeal = Omit<IdempotentCompletion, 'outcome'>;
+
 export type IdempotencyRecord = { requestHash: string } & (
   | { state: 'in_progress' }
   | { state: 'done'; outcome: IdempotentOutcome }
@@ -29,8 +42,11 @@ export interface IdempotencyStore {
     now: Date;
     leaseUntil: Date;
   }): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }>;
-  /** Stores the outcome of a claimed request, kept until `expiresAt`. */
-  complete(input: { scope: IdempotencyScope; outcome: IdempotentOutcome; expiresAt: Date }): Promise<void>;
+  /**
+   * Stores the outcome of a claimed request, kept until `expiresAt`. A no-op when the outcome is
+   * already stored (by the operation's own transaction) or the claim is gone.
+   */
+  complete(input: IdempotentCompletion): Promise<void>;
   /** Gives up a claim whose request failed, so a retry runs it afresh. */
   release(scope: IdempotencyScope): Promise<void>;
   /** Deletes up to `limit` records expired at `now`; answers how many. */

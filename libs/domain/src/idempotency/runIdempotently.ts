@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domainError.js';
-import type { IdempotencyScope, IdempotencyStore, IdempotentOutcome } from './idempotencyStore.js';
+import type { IdempotencyScope, IdempotencySeal, IdempotencyStore, IdempotentOutcome } from './idempotencyStore.js';
 
 export interface IdempotencyContext {
   store: IdempotencyStore;
@@ -22,13 +22,18 @@ const HOUR_MS = 3_600_000;
  * at once (409, retry later) rather than held waiting on a connection the first one may need.
  * Outcomes below 500 are the operation's verdict and are kept; a failure (5xx or a throw) frees
  * the key, so the client's retry runs the operation again.
+ *
+ * The outcome is stored after `execute`, in its own statement: a process dying in between leaves
+ * the claim to lapse and the retry runs `execute` again. An operation whose effect must not run
+ * twice (a charge) stores the outcome itself, inside its own transaction, using the `seal` it is
+ * given; the later store is then a no-op.
  */
 export async function runIdempotently({
   ctx,
   input,
 }: {
   ctx: IdempotencyContext;
-  input: { scope: IdempotencyScope; requestHash: string; execute: () => Promise<IdempotentOutcome> };
+  input: { scope: IdempotencyScope; requestHash: string; execute: (seal: IdempotencySeal) => Promise<IdempotentOutcome> };
 }): Promise<{ outcome: IdempotentOutcome; replayed: boolean }> {
   const { scope, requestHash } = input;
   const now = ctx.clock.now();
@@ -54,9 +59,10 @@ export async function runIdempotently({
     }
     return { outcome: record.outcome, replayed: true };
   }
+  const seal = { scope, expiresAt: new Date(now.getTime() + ctx.ttlHours * HOUR_MS) };
   let outcome: IdempotentOutcome;
   try {
-    outcome = await input.execute();
+    outcome = await input.execute(seal);
   } catch (error) {
     await ctx.store.release(scope);
     throw error;
@@ -64,8 +70,7 @@ export async function runIdempotently({
   if (outcome.statusCode >= 500) {
     await ctx.store.release(scope);
   } else {
-    const expiresAt = new Date(ctx.clock.now().getTime() + ctx.ttlHours * HOUR_MS);
-    await ctx.store.complete({ scope, outcome, expiresAt });
+    await ctx.store.complete({ ...seal, outcome });
   }
   return { outcome, replayed: false };
 }

@@ -1,9 +1,17 @@
+import type { IdempotentCompletion } from '../idempotency/idempotencyStore.js';
 import { DomainError } from '../shared/domainError.js';
 import type { MoneyStore } from './moneyStore.js';
 
 export interface ChargeWalletContext {
   store: MoneyStore;
   limits: { maxChargeAmount: number; maxBalance: number };
+}
+
+export interface ChargeWalletInput {
+  userId: number;
+  amount: number;
+  /** Under an Idempotency-Key: the key's finished record for the charged wallet (see below). */
+  record?: (wallet: WalletView) => IdempotentCompletion;
 }
 
 export interface WalletView {
@@ -15,15 +23,20 @@ export interface WalletView {
  * Adds `amount` to a user's wallet, creating it when missing. The credit is one conditional
  * UPDATE (balance + amount <= max), so concurrent charges never lose each other's increments and
  * never pass the maximum together; its ledger entry commits with it.
+ *
+ * Under an Idempotency-Key, `record` turns the new wallet into the key's stored outcome, written in
+ * the same transaction: a process dying after the commit leaves the key answered, so its retry
+ * replays instead of charging again. A run whose key was meanwhile answered by another run of the
+ * same request (it outlived its claim's lease) finds it so and rolls its charge back.
  */
 export async function chargeWallet({
   ctx,
   input,
 }: {
   ctx: ChargeWalletContext;
-  input: { userId: number; amount: number };
+  input: ChargeWalletInput;
 }): Promise<WalletView> {
-  const { userId, amount } = input;
+  const { userId, amount, record } = input;
   const { maxChargeAmount, maxBalance } = ctx.limits;
   if (!Number.isSafeInteger(amount) || amount <= 0 || amount > maxChargeAmount) {
     throw new DomainError('invalid_request', `Invalid request: check amount.`, [
@@ -39,6 +52,9 @@ export async function chargeWallet({
       throw new DomainError('balance_limit_exceeded', `A balance may not exceed ${maxBalance}.`, { maxBalance });
     }
     await tx.appendLedger({ userId, amount, balanceAfter, reason: 'CHARGE' });
+    if (record && !(await tx.completeIdempotentRequest(record({ userId, balance: balanceAfter })))) {
+      throw new Error(`Idempotency-Key of user ${userId} lost its claim while charging; the charge is rolled back.`);
+    }
     return balanceAfter;
   });
   return { userId, balance };

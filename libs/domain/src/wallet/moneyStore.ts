@@ -1,3 +1,5 @@
+import type { IdempotentCompletion } from '../idempotency/idempotencyStore.js';
+
 /** A payment as stored: one per reservation, never changed after it is written. */
 export interface Payment {
   id: number;
@@ -44,6 +46,12 @@ export interface MoneyTransaction {
   reservation(reservationId: number): Promise<PayableReservation | undefined>;
   insertPayment(payment: Omit<Payment, 'id'>): Promise<Payment>;
   paymentOf(reservationId: number): Promise<Payment | undefined>;
+  /**
+   * Stores a claimed Idempotency-Key's outcome as part of this transaction (the store's `complete`,
+   * on this transaction's connection). False when the key is no longer claimed: another run of
+   * the same request already stored its outcome, or the claim was given up or purged.
+   */
+  completeIdempotentRequest(completion: IdempotentCompletion): Promise<boolean>;
 }
 
 /** Wallets, the ledger and payments (MySQL in production). */
