@@ -6,7 +6,16 @@ export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Hold requests by outcome: won, lost (seat taken), limit (too many seats), or the refusal's code. */
+  seatHolds: Counter<'outcome'>;
+  /** Payment requests by outcome: paid, replayed (answered with an earlier payment), or the refusal's code. */
+  payments: Counter<'outcome'>;
+  /** Reserve requests by outcome: reserved, or the refusal's code. */
+  reservations: Counter<'outcome'>;
 }
+
+const outcomeCounter = (registry: Registry, name: string, help: string) =>
+  new Counter({ name, help, labelNames: ['outcome'], registers: [registry] });
 
 /** mysql2 keeps its pool's counts in private arrays; reading their lengths is the only way to see them. */
 interface PoolInternals {
@@ -34,7 +43,30 @@ export function createMetrics(): Metrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    seatHolds: outcomeCounter(registry, 'seat_holds_total', 'Seat hold requests by outcome.'),
+    payments: outcomeCounter(registry, 'payments_total', 'Payment requests by outcome.'),
+    reservations: outcomeCounter(registry, 'reservations_total', 'Reserve requests by outcome.'),
   };
+}
+
+/** The waiting room's sizes, read from its store at scrape time (two ZCARDs per gauge, per scrape). */
+export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<{ waiting: number; active: number }> }) {
+  new Gauge({
+    name: 'queue_waiting_users',
+    help: 'Users waiting in line for admission.',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await queue.sizes()).waiting);
+    },
+  });
+  new Gauge({
+    name: 'queue_active_users',
+    help: 'Users in the active set (admitted, not yet released or timed out).',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await queue.sizes()).active);
+    },
+  });
 }
 
 /** Gauges read at scrape time: the MySQL pool and the Redis connection. */
