@@ -51,6 +51,8 @@ export function createMetrics(): Metrics {
 
 /** The waiting room's sizes, read from its store at scrape time (two ZCARDs per gauge, per scrape). */
 export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<{ waiting: number; active: number }> }) {
+  // Apps built on one registry share one waiting room (one Redis prefix): the first one's store answers for all.
+  if (metrics.registry.getSingleMetric('queue_waiting_users')) return;
   new Gauge({
     name: 'queue_waiting_users',
     help: 'Users waiting in line for admission.',
