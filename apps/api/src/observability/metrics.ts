@@ -49,48 +49,24 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** The waiting room's sizes, read from its store at scrape time (two ZCARDs per gauge, per scrape). */
-export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<{ waiting: number; active: number }> }) {
-  // Apps built on one registry share one waiting room (one Redis prefix): the first one's store answers for all.
-  if (metrics.registry.getSingleMetric('queue_waiting_users')) return;
-  new Gauge({
-    name: 'queue_waiting_users',
-    help: 'Users waiting in line for admission.',
-    registers: [metrics.registry],
-    async collect() {
-      this.set((await queue.sizes()).waiting);
-    },
-  });
-  new Gauge({
-    name: 'queue_active_users',
-    help: 'Users in the active set (admitted, not yet released or timed out).',
-    registers: [metrics.registry],
-    async collect() {
-      this.set((await queue.sizes()).active);
-    },
-  });
+interface QueueSizes {
+  waiting: number;
+  active: number;
 }
 
-/** Gauges read at scrape time: the MySQL pool and the Redis connection. */
-export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: Redis): void {
-  const pool = database.pool.pool as unknown as PoolInternals;
-  new Gauge({
-    name: 'mysql_pool_connections',
-    help: 'MySQL pool connections by state (open, idle, waiting requests).',
-    labelNames: ['state'],
-    registers: [metrics.registry],
-    collect() {
-      this.set({ state: 'open' }, pool._allConnections?.length ?? 0);
-      this.set({ state: 'idle' }, pool._freeConnections?.length ?? 0);
-      this.set({ state: 'waiting' }, pool._connectionQueue?.length ?? 0);
-    },
-  });
-  new Gauge({
-    name: 'redis_connected',
-    help: '1 while the Redis connection is ready, 0 otherwise.',
-    registers: [metrics.registry],
-    collect() {
-      this.set(redis.status === 'ready' ? 1 : 0);
-    },
-  });
+/** The waiting room's sizes, read from its store at scrape time (two ZCARDs per gauge, per scrape). */
+export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<QueueSizes> }) {
+  // Apps built on one registry share one waiting room (one Redis prefix): the first one's store answers for all.
+  if (metrics.registry.getSingleMetric('queue_waiting_users')) return;
+  const sizeGauge = (name: string, help: string, pick: (sizes: QueueSizes) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      async collect() {
+        this.set(pick(await queue.sizes()));
+      },
+    });
+  sizeGauge('queue_waiting_users', 'Users waiting in line for admission.', (sizes) => sizes.waiting);
+  sizeGauge('queue_active_users', 'Users in the active set (admitted, not yet released or timed out).', (sizes) => sizes.active);
 }
