@@ -70,3 +70,27 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
   sizeGauge('queue_waiting_users', 'Users waiting in line for admission.', (sizes) => sizes.waiting);
   sizeGauge('queue_active_users', 'Users in the active set (admitted, not yet released or timed out).', (sizes) => sizes.active);
 }
+
+/** Gauges read at scrape time: the MySQL pool and the Redis connection. */
+export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: Redis): void {
+  const pool = database.pool.pool as unknown as PoolInternals;
+  new Gauge({
+    name: 'mysql_pool_connections',
+    help: 'MySQL pool connections by state (open, idle, waiting requests).',
+    labelNames: ['state'],
+    registers: [metrics.registry],
+    collect() {
+      this.set({ state: 'open' }, pool._allConnections?.length ?? 0);
+      this.set({ state: 'idle' }, pool._freeConnections?.length ?? 0);
+      this.set({ state: 'waiting' }, pool._connectionQueue?.length ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'redis_connected',
+    help: '1 while the Redis connection is ready, 0 otherwise.',
+    registers: [metrics.registry],
+    collect() {
+      this.set(redis.status === 'ready' ? 1 : 0);
+    },
+  });
+}
