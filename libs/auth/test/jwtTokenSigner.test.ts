@@ -23,6 +23,13 @@ describe('jwtTokenSigner', () => {
     expect(await signer.verify(token, new Date(now.getTime() + 3_601_000))).toBeNull();
   });
 
+  it('still refuses a token it verified before once that token has expired', async () => {
+    const token = await signer.issue(9, now);
+    expect(await signer.verify(token, now)).toBe(9);
+    expect(await signer.verify(token, now)).toBe(9);
+    expect(await signer.verify(token, new Date(now.getTime() + 3_600_000))).toBeNull();
+  });
+
   it('refuses a token signed with another secret, a tampered one and garbage', async () => {
     const other = jwtTokenSigner({ secret: 'another-secret-of-at-least-32-characters', lifetimeSeconds: 3_600 });
     expect(await signer.verify(await other.issue(7, now), now)).toBeNull();

@@ -12,6 +12,7 @@ import { errorResponse } from './errorBody.js';
 import { errorStatus } from './errorStatus.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 
 export interface IdempotentRequest {
   /** Whose key it is: keys are per user and route. */
@@ -49,7 +50,7 @@ export async function idempotent<Answer extends Response>(
       },
     },
   });
-  if (replayed) c.header('Idempotent-Replayed', 'true');
+  if (replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
   // What `handle` answered (or the error envelope any route may answer), so it has the route's type.
   return c.json(outcome.body, outcome.statusCode as ContentfulStatusCode) as unknown as Answer;
 }

@@ -8,7 +8,16 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   catalogCacheRequests: Counter<'result'>;
   catalogCacheLoads: Counter;
+  /** Hold requests by outcome: won, lost (seat taken), limit (too many seats), or the refusal's code. */
+  seatHolds: Counter<'outcome'>;
+  /** Payment requests by outcome: paid, replayed (answered with an earlier payment), or the refusal's code. */
+  payments: Counter<'outcome'>;
+  /** Reserve requests by outcome: reserved, or the refusal's code. */
+  reservations: Counter<'outcome'>;
 }
+
+const outcomeCounter = (registry: Registry, name: string, help: string) =>
+  new Counter({ name, help, labelNames: ['outcome'], registers: [registry] });
 
 /** mysql2 keeps its pool's counts in private arrays; reading their lengths is the only way to see them. */
 interface PoolInternals {
@@ -47,7 +56,32 @@ export function createMetrics(): Metrics {
       help: 'Catalog answers loaded from MySQL (one per key at a time per process; every read when the cache is off).',
       registers: [registry],
     }),
+    seatHolds: outcomeCounter(registry, 'seat_holds_total', 'Seat hold requests by outcome.'),
+    payments: outcomeCounter(registry, 'payments_total', 'Payment requests by outcome.'),
+    reservations: outcomeCounter(registry, 'reservations_total', 'Reserve requests by outcome.'),
   };
+}
+
+interface QueueSizes {
+  waiting: number;
+  active: number;
+}
+
+/** The waiting room's sizes, read from its store at scrape time (two ZCARDs per gauge, per scrape). */
+export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<QueueSizes> }) {
+  // Apps built on one registry share one waiting room (one Redis prefix): the first one's store answers for all.
+  if (metrics.registry.getSingleMetric('queue_waiting_users')) return;
+  const sizeGauge = (name: string, help: string, pick: (sizes: QueueSizes) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      async collect() {
+        this.set(pick(await queue.sizes()));
+      },
+    });
+  sizeGauge('queue_waiting_users', 'Users waiting in line for admission.', (sizes) => sizes.waiting);
+  sizeGauge('queue_active_users', 'Users in the active set (admitted, not yet released or timed out).', (sizes) => sizes.active);
 }
 
 /** Gauges read at scrape time: the MySQL pool and the Redis connection. */

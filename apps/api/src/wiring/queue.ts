@@ -2,6 +2,7 @@ import { jwtTokenSigner } from '@concert/auth';
 import type { QueueContext } from '@concert/domain';
 import { RedisQueueStore } from '@concert/redis';
 import type { AppDeps } from '../deps.js';
+import { registerQueueGauges } from '../observability/metrics.js';
 
 export interface QueueServices {
   store: RedisQueueStore;
@@ -23,6 +24,8 @@ export function queueServices(deps: AppDeps): QueueServices {
     const signer = jwtTokenSigner({ secret: policy.tokenSecret, lifetimeSeconds: policy.tokenLifetimeSeconds });
     services = { store, releaser: store, signer, ctx: { store, signer, clock: deps.clock, policy } };
     built.set(deps, services);
+    // Here, where the store is built once per app, so the gauges are registered once too.
+    registerQueueGauges(deps.metrics, store);
   }
   return services;
 }

@@ -21,7 +21,13 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
     clock: deps.clock,
     ttlHours: deps.config.idempotency.ttlHours,
   };
-  const payContext = { store, clock: deps.clock, releaser, log: deps.logger };
+  const payContext = {
+    store,
+    clock: deps.clock,
+    releaser,
+    log: deps.logger,
+    observe: (outcome: 'paid' | 'replayed') => deps.metrics.payments.inc({ outcome }),
+  };
   return {
     idempotency,
     charge: (input: ChargeWalletInput) =>

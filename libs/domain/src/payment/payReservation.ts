@@ -9,6 +9,8 @@ export interface PayReservationContext {
   clock: Clock;
   releaser: ActiveSlotReleaser;
   log: WarningLog;
+  /** Told how each answered payment went (for metrics): charged now, or an earlier payment answered again. */
+  observe?: (outcome: 'paid' | 'replayed') => void;
 }
 
 export interface PayReservationInput {
@@ -40,12 +42,19 @@ export async function payReservation({
   if (!input.active) {
     // Paying took the user out of the active set: a replay of that payment still answers it.
     const payment = await ctx.store.paymentOf(reservationId);
-    if (payment?.userId === userId) return payment;
+    if (payment?.userId === userId) {
+      ctx.observe?.('replayed');
+      return payment;
+    }
     throw new DomainError('token_not_active', 'Your queue token is not active: wait for your turn.');
   }
   const now = ctx.clock.now();
+  let outcome: 'paid' | 'replayed' = 'paid';
   const payment = await ctx.store.transaction(async (tx) => {
-    if (!(await tx.confirmReservation({ reservationId, userId, now }))) return settledPayment(tx, input, now);
+    if (!(await tx.confirmReservation({ reservationId, userId, now }))) {
+      outcome = 'replayed';
+      return settledPayment(tx, input, now);
+    }
     const reservation = await tx.reservation(reservationId);
     if (!reservation) throw new Error(`Reservation ${reservationId} vanished inside its own payment.`);
     const amount = reservation.totalAmount;
@@ -59,6 +68,7 @@ export async function payReservation({
     await tx.appendLedger({ userId, amount: -amount, balanceAfter, reason: 'PAYMENT', paymentId: paid.id });
     return paid;
   });
+  ctx.observe?.(outcome);
   await releaseSlot(ctx, userId);
   return payment;
 }

@@ -14,7 +14,7 @@ export const usage = `Usage: k6-node --scenario=<name> [options]
   --charge=AMOUNT        what each buyer charges first (default ${DEFAULT_CHARGE_AMOUNT})
   --concert-id=ID        flash-sale: the concert (default: the first listed)
   --event-id=ID          flash-sale: the event (default: the concert's first available event)
-  --user-id-base=ID      flash-sale: buyers are ID, ID+1, … (default ${DEFAULT_FLASH_USER_ID_BASE})
+  --user-id-base=ID      flash-sale, capacity: buyers are ID, ID+1, … (default ${DEFAULT_FLASH_USER_ID_BASE})
   --out=DIR              where the JSON and HTML results go (default tools/k6/results)
   --skip-verify          do not run \`concertctl verify\` at the end`;
 

@@ -12,6 +12,6 @@ export function concertEventRoutes(deps: AppDeps) {
   return new OpenAPIHono()
     .use('/api/v1/concert-events/*', requireQueueToken(deps))
     .route('/', listAvailableSeatsRoute(ctx))
-    .route('/', occupySeatsRoute(ctx))
-    .route('/', reserveHoldRoute(ctx));
+    .route('/', occupySeatsRoute(ctx, deps.metrics))
+    .route('/', reserveHoldRoute(ctx, deps.metrics));
 }

@@ -11,6 +11,6 @@ import { payReservationRoute } from './payReservation.js';
 export function paymentRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<GatedEnv>({ defaultHook: validationHook });
   app.use(payReservation.path, requireQueueToken(deps, { allowInactive: true }));
-  payReservationRoute(app, walletServices(deps));
+  payReservationRoute(app, walletServices(deps), deps.metrics);
   return app;
 }
