@@ -2,7 +2,8 @@ import type { Hold, Reservation, Seat, SeatState } from './booking.js';
 
 /** Real-time seat availability: never cached. */
 export interface SeatInventory {
-  availableSeats(concertEventId: number): Promise<Seat[]>;
+  /** Read-only: concurrent callers may be handed the same list. */
+  availableSeats(concertEventId: number): Promise<readonly Seat[]>;
   /** The seats of the event among `seatIds`, with whether each is on sale now (unknown or foreign ids are missing). */
   seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<SeatState[]>;
 }
