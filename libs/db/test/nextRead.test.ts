@@ -10,10 +10,11 @@ function manualReads() {
     await new Promise<void>((resolve) => pending.push(resolve));
     return query;
   };
-  return { read, started: () => started, finish: async () => {
+  const finish = async () => {
     pending.shift()?.();
     await new Promise((resolve) => setImmediate(resolve));
-  } };
+  };
+  return { read, started: () => started, finish };
 }
 
 describe('nextRead', () => {
