@@ -24,7 +24,7 @@ describe('concertctl holds', () => {
   async function eventWithHolds() {
     const now = Date.now();
     const event = await createEventWithSeats(database.db, (await createConcert(database.db)).id, { seats: 6 });
-    const rules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0 };
+    const rules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0, seatClaimMs: 0 };
     const at = (ms: number) => dbBookingContext(database, manualClock(new Date(ms)), rules);
     const seatIds = event.seats.map((seat) => seat.id);
     const hold = (ms: number, userId: number, seats: number[]) =>

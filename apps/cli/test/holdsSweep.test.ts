@@ -15,7 +15,7 @@ describe('concertctl holds sweep', () => {
         now: clock.now(),
         seats: 1,
       });
-      const ctx = dbBookingContext(database, clock, { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0 });
+      const ctx = dbBookingContext(database, clock, { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0, seatClaimMs: 0 });
       const seatId = event.seats[0]?.id ?? 0;
       await holdSeats({ ctx, input: { userId: 1, concertEventId: event.id, seatIds: [seatId] } });
 

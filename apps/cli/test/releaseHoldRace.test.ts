@@ -16,7 +16,7 @@ describe('releaseHold racing reserve and expiry', () => {
   });
   afterAll(() => database.destroy());
 
-  const rules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 600 };
+  const rules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 600, seatClaimMs: 0 };
   const contextAt = (now: Date) => dbBookingContext(database, manualClock(now), rules);
   // A loss must be an expected outcome (a domain error), never a deadlock or a driver error.
   const settled = <T>(work: Promise<T>) =>

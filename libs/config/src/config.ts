@@ -26,6 +26,8 @@ export interface Config {
     /** 0 means "until the hold would have expired". */
     paymentWindowSeconds: number;
     expirySweepIntervalMs: number;
+    /** How long a won seat's Redis claim answers losers before MySQL is asked (docs/adr/0008); 0: off. */
+    seatClaimMs: number;
   };
   wallet: { maxChargeAmount: number; maxBalance: number };
   idempotency: { ttlHours: number };
@@ -60,6 +62,7 @@ export function toConfig(env: Env): Config {
       maxSeatsPerUser: env.HOLD_MAX_SEATS_PER_USER,
       paymentWindowSeconds: env.PAYMENT_WINDOW_SECONDS,
       expirySweepIntervalMs: env.EXPIRY_SWEEP_INTERVAL_MS,
+      seatClaimMs: env.HOLD_SEAT_CLAIM_MS,
     },
     wallet: { maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT, maxBalance: env.WALLET_MAX_BALANCE },
     idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },

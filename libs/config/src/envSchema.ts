@@ -38,6 +38,7 @@ export const envSchema = z.object({
   HOLD_MAX_SEATS_PER_USER: integer(4, 1),
   PAYMENT_WINDOW_SECONDS: integer(0, 0),
   EXPIRY_SWEEP_INTERVAL_MS: integer(1_000, 100),
+  HOLD_SEAT_CLAIM_MS: integer(3_000, 0),
   WALLET_MAX_CHARGE_AMOUNT: integer(100_000_000, 1),
   WALLET_MAX_BALANCE: integer(1_000_000_000_000, 1),
   IDEMPOTENCY_TTL_HOURS: integer(24, 1),

@@ -2,6 +2,7 @@ export { connectRedis, pingRedis, RedisUnavailableError } from './client.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export { Redis } from 'ioredis';
+export { redisSeatClaims } from './booking/redisSeatClaims.js';
 export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
 export { catalogCache, catalogInvalidator, type CatalogInvalidator } from './cache/catalogCache.js';
 export {

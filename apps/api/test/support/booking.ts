@@ -2,7 +2,7 @@ import { dbBookingContext, type Database, type DatabaseHandle } from '@concert/d
 import type { BookingContext, BookingRules, Clock } from '@concert/domain';
 import { sql } from 'drizzle-orm';
 
-export const defaultRules: BookingRules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0 };
+export const defaultRules: BookingRules = { holdTtlSeconds: 300, maxSeatsPerUser: 4, paymentWindowSeconds: 0, seatClaimMs: 0 };
 
 /** The booking use cases' context on a test database, with the clock and rules the test chooses. */
 export const bookingContext = (

@@ -1,4 +1,4 @@
-import type { BookingContext, BookingRules, Clock } from '@concert/domain';
+import { noSeatClaims, type BookingContext, type BookingRules, type Clock } from '@concert/domain';
 import type { DatabaseHandle } from '../client.js';
 import { dbBookingStore } from './bookingStore.js';
 import { dbCatalogReader } from './catalogReader.js';
@@ -7,13 +7,14 @@ import { dbSeatInventory } from './seatInventory.js';
 
 export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
 
-/** Every booking port on MySQL. */
+/** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself). */
 export function dbBookingContext({ db, pool }: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
   return {
     catalog: dbCatalogReader(db),
     inventory: dbSeatInventory(db, pool),
     store: dbBookingStore(db),
     expiry: dbExpiryStore(db),
+    claims: noSeatClaims,
     clock,
     rules,
   };

@@ -1,12 +1,14 @@
 import type { Clock } from '../shared/clock.js';
 import type { CatalogReader } from './catalog.js';
-import type { BookingStore, ExpiryStore, SeatInventory } from './ports.js';
+import type { BookingStore, ExpiryStore, SeatClaims, SeatInventory } from './ports.js';
 
 export interface BookingRules {
   holdTtlSeconds: number;
   maxSeatsPerUser: number;
   /** 0: the reservation must be paid before the hold it came from would have expired. */
   paymentWindowSeconds: number;
+  /** How long a won seat's claim turns other buyers away before the database is asked; 0: no claims. */
+  seatClaimMs: number;
 }
 
 /** What the booking use cases run against: ports, the clock and the rules from config. */
@@ -15,6 +17,7 @@ export interface BookingContext {
   inventory: SeatInventory;
   store: BookingStore;
   expiry: ExpiryStore;
+  claims: SeatClaims;
   clock: Clock;
   rules: BookingRules;
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, sameSeats, type Hold, type SeatState } from './booking.js';
 import type { BookingContext } from './context.js';
 import { openEvent } from './openEvent.js';
+import { claimAhead, releaseClaim, seatsTaken } from './seatClaims.js';
 
 export interface HoldSeatsInput {
   userId: number;
@@ -18,8 +19,10 @@ class SeatsTaken extends Error {}
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
  * 2. only a winner then locks its own (user, event) row and counts the user's live seats, so two
  *    requests of one user cannot both pass the limit, while different users never wait on each other.
- * A seat already seen taken before the transaction is answered at once: in a flash sale most
- * requests lose, and they cost no transaction and no lock.
+ * Before all that, the seats are claimed in the claim store (docs/adr/0008): in a flash sale most
+ * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
+ * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
+ * failed one. A seat seen taken in the database is also answered before any transaction or lock.
  */
 export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: HoldSeatsInput }): Promise<Hold> {
   const now = ctx.clock.now();
@@ -29,6 +32,18 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
     throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, { limit });
   }
   await openEvent(ctx.catalog, input.concertEventId, now);
+  const claim = await claimAhead(ctx, input.concertEventId, seatIds, input.userId, now);
+  try {
+    return await holdClaimed(ctx, input, seatIds, now);
+  } catch (error) {
+    await releaseClaim(ctx, input.concertEventId, seatIds, claim);
+    throw error;
+  }
+}
+
+/** The database's part: the seats' state, then the race-safe transaction. */
+async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: number[], now: Date): Promise<Hold> {
+  const limit = ctx.rules.maxSeatsPerUser;
   const seats = await ctx.inventory.seatsOf(input.concertEventId, seatIds);
   if (seats.length !== seatIds.length) {
     const known = new Set(seats.map((seat) => seat.id));
@@ -70,8 +85,6 @@ async function answerTaken(ctx: BookingContext, input: HoldSeatsInput, seats: Se
   const same = holds.find((hold) => isHoldLive(hold, now) && sameSeats(hold, seatIds));
   if (same) return same;
   const taken = seats.filter((seat) => !seat.isAvailable).map((seat) => seat.id);
-  throw new DomainError('seat_unavailable', 'Some of these seats are already taken.', {
-    // Empty only if the taker let go in the meantime: the request still lost, so name them all.
-    seatIds: taken.length > 0 ? taken : seatIds,
-  });
+  // Empty only if the taker let go in the meantime: the request still lost, so name them all.
+  throw seatsTaken(taken.length > 0 ? taken : seatIds);
 }

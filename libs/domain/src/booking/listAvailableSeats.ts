@@ -9,7 +9,7 @@ export async function listAvailableSeats({
 }: {
   ctx: Pick<BookingContext, 'catalog' | 'inventory' | 'clock'>;
   input: { concertEventId: number };
-}): Promise<Seat[]> {
+}): Promise<readonly Seat[]> {
   await openEvent(ctx.catalog, input.concertEventId, ctx.clock.now());
   return ctx.inventory.availableSeats(input.concertEventId);
 }

@@ -2,9 +2,31 @@ import type { Hold, Reservation, Seat, SeatState } from './booking.js';
 
 /** Real-time seat availability: never cached. */
 export interface SeatInventory {
-  availableSeats(concertEventId: number): Promise<Seat[]>;
+  /** Read-only: concurrent callers may be handed the same list. */
+  availableSeats(concertEventId: number): Promise<readonly Seat[]>;
   /** The seats of the event among `seatIds`, with whether each is on sale now (unknown or foreign ids are missing). */
   seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<SeatState[]>;
+}
+
+/** A short claim on seats: who made it and until when (the use cases' clock). */
+export interface SeatClaim {
+  owner: number;
+  until: Date;
+}
+
+/**
+ * Advisory claims on seats, kept in front of the database so that the losers of a rush are turned
+ * away without touching it (docs/adr/0008). Never the truth: a claim never sells a seat, and a stale
+ * one only turns buyers away until it lapses.
+ */
+export interface SeatClaims {
+  /**
+   * Claims every seat for `claim.owner`, or none: returns the seats that another owner's claim,
+   * unexpired at `now`, still covers (empty when the claim was made).
+   */
+  claim(concertEventId: number, seatIds: readonly number[], claim: SeatClaim, now: Date): Promise<number[]>;
+  /** Drops the seats' claims that are still exactly `claim`. */
+  release(concertEventId: number, seatIds: readonly number[], claim: SeatClaim): Promise<void>;
 }
 
 export interface NewHold {

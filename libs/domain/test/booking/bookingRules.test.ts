@@ -5,6 +5,7 @@ import {
   isHoldLive,
   listAvailableEvents,
   manualClock,
+  noSeatClaims,
   openEventsAt,
   sameSeats,
   type BookingContext,
@@ -53,7 +54,8 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
       expireReservation: unreachable,
     },
     clock,
-    rules: { holdTtlSeconds: 300, maxSeatsPerUser: 2, paymentWindowSeconds: 0 },
+    claims: noSeatClaims,
+    rules: { holdTtlSeconds: 300, maxSeatsPerUser: 2, paymentWindowSeconds: 0, seatClaimMs: 0 },
   };
 }
 

@@ -1,11 +1,28 @@
 import { listAvailableSeatsOperation } from '@concert/contract';
-import { listAvailableSeats, type BookingContext } from '@concert/domain';
+import { listAvailableSeats, type BookingContext, type Seat } from '@concert/domain';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routeOf } from '../../http/routeOf.js';
 import { validationHook } from '../../http/validationHook.js';
 
+const utf8 = new TextEncoder();
+
+/**
+ * The answer's bytes, encoded once per list read: concurrent callers of one event share a read (the
+ * inventory coalesces them), so they share its thousands of serialised seats too.
+ */
+const encoded = new WeakMap<readonly Seat[], Uint8Array<ArrayBuffer>>();
+function bodyOf(seats: readonly Seat[]) {
+  let bytes = encoded.get(seats);
+  if (!bytes) {
+    bytes = utf8.encode(JSON.stringify({ list: seats }));
+    encoded.set(seats, bytes);
+  }
+  return bytes;
+}
+
 export const listAvailableSeatsRoute = (ctx: BookingContext) =>
   new OpenAPIHono({ defaultHook: validationHook }).openapi(routeOf(listAvailableSeatsOperation), async (c) => {
     const { concertEventId } = c.req.valid('param');
-    return c.json({ list: await listAvailableSeats({ ctx, input: { concertEventId } }) }, 200);
+    const seats = await listAvailableSeats({ ctx, input: { concertEventId } });
+    return c.body(bodyOf(seats), 200, { 'Content-Type': 'application/json' });
   });
