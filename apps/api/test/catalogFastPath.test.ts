@@ -132,7 +132,7 @@ describe('catalog fast path (GET /api/v1/concerts from memory, in front of Hono)
     ]);
   });
 
-  it('leaves other requests to Hono: a query string, HEAD, another route', async () => {
+  it('leaves other requests to Hono: a query string, another route, an unknown path', async () => {
     const before = s.fellThrough;
     expect((await get(s.fast, '/api/v1/concerts?page=1')).status).toBe(200);
     expect((await get(s.fast, '/healthz')).status).toBe(200);
