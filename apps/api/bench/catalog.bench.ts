@@ -81,7 +81,10 @@ try {
   const body = await list.text();
   const bodyFile = join(tmpdir(), `catalog-bench-${process.pid}.json`);
   writeFileSync(bodyFile, body);
-  children.push(await startProcess('bench/bareServer.ts', ['18183', bodyFile, list.headers.get('etag') ?? ''], {}, () => answers(bareBase)));
+  const etag = list.headers.get('etag') ?? '';
+  children.push(await startProcess('bench/bareServer.ts', ['18183', bodyFile, etag], {}, () => answers(bareBase)));
+  const bareFullBase = 'http://127.0.0.1:18184';
+  children.push(await startProcess('bench/bareServer.ts', ['18184', bodyFile, etag, 'api-headers'], {}, () => answers(bareFullBase)));
 
   const joined = await fetch(`${cachedBase}/api/v1/queue/token`, {
     method: 'POST',
@@ -94,6 +97,7 @@ try {
   const CEILING = 'bare node:http, same bytes (ceiling)';
   const CACHED = 'GET /concerts cached';
   const scenarios: Array<[name: string, url: string, headers?: Record<string, string>]> = [
+    ['bare node:http, same bytes + CORS and request id headers', bareFullBase],
     [CACHED, `${cachedBase}/api/v1/concerts`],
     ['GET /concerts uncached', `${uncachedBase}/api/v1/concerts`],
     ['GET available-events cached (token)', `${cachedBase}/api/v1/concerts/${concertId}/available-events`, { 'user-token': token }],

@@ -1,4 +1,5 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { loadConfig, type Config } from '@concert/config';
 import { createDatabase } from '@concert/db';
 import { systemClock } from '@concert/domain';
@@ -6,6 +7,7 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
+import { catalogFastPath } from './http/catalogFastPath.js';
 import { startAdmissionJob } from './jobs/admissionJob.js';
 import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
@@ -33,7 +35,7 @@ export async function connectDeps(config: Config, logger: Logger): Promise<AppDe
 }
 
 export interface RunningServer {
-  server: ServerType;
+  server: Server;
   deps: AppDeps;
   /** Stops accepting, lets requests in flight finish (up to the grace period), closes the pools. */
   stop(): Promise<void>;
@@ -50,11 +52,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     intervalMs: config.queue.admissionIntervalMs,
     logger,
   });
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, () =>
-      resolve(started),
-    );
-  });
+  const server = createServer(catalogFastPath(deps, getRequestListener(app.fetch, { hostname: config.http.host })));
+  await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
   logger.info({ port: config.http.port, host: config.http.host }, 'listening');
   const sweeper = startExpirySweeper(bookingContext(deps), config.booking.expirySweepIntervalMs, logger);
 
@@ -63,10 +62,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets would hold close() open forever: idle ones go now, busy ones after the grace.
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
-      if ('closeAllConnections' in server) server.closeAllConnections();
+      server.closeAllConnections();
       await Promise.all([admission.stop(), sweeper.stop(), stopCatalogInvalidations()]);
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info('stopped');

@@ -5,20 +5,23 @@ import { createMiddleware } from 'hono/factory';
 
 const USER_ID = /^(0|[1-9]\d{0,15})$/;
 
+/** Whether an identity header's value names a user (what the gateway must send). */
+export const isUserId = (value: string | undefined) => USER_ID.test(value?.trim() ?? '');
+
 /**
  * The user id the authenticating gateway vouched for, when IDENTITY_HEADER is set
  * (docs/adr/0002-identity.md); undefined when no gateway is configured.
  */
 export function gatewayIdentity(c: Context, config: Config): number | undefined {
   if (config.identityHeader === undefined) return undefined;
-  const value = c.req.header(config.identityHeader)?.trim() ?? '';
-  if (!USER_ID.test(value)) {
+  const value = c.req.header(config.identityHeader);
+  if (!isUserId(value)) {
     throw new DomainError(
       'identity_missing',
       `The ${config.identityHeader} header must carry the authenticated user id (set by the gateway in front).`,
     );
   }
-  return Number(value);
+  return Number(value?.trim());
 }
 
 /** `/api/v1/users/{userId}/...`: routes that act for the user named in the path. */
