@@ -1,5 +1,6 @@
 import type { BookingStore, BookingTransaction, Hold, Reservation } from '@concert/domain';
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { affectedRows } from '../affectedRows.js';
 import type { Database, Transaction } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
@@ -8,8 +9,6 @@ import { liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js'
 /** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
 const ATTEMPTS = 3;
 
-type Affected = [{ affectedRows: number }, ...unknown[]];
-const affectedRows = (result: unknown) => (result as Affected)[0].affectedRows;
 
 export function dbBookingStore(db: Database): BookingStore {
   return {

@@ -1,10 +1,9 @@
 import type { ExpiryStore } from '@concert/domain';
 import { sql, type SQL } from 'drizzle-orm';
+import { affectedRows } from '../affectedRows.js';
 import type { Database } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation } from '../schema/index.js';
-
-type Affected = [{ affectedRows: number }, ...unknown[]];
 
 /** What differs between expiring a hold and an unpaid reservation: the table, its live status, its seats' link. */
 interface Expirable {
@@ -45,10 +44,10 @@ export function dbExpiryStore(db: Database): ExpiryStore {
   // `due`: only past its deadline (the sweep); without it, now whatever the deadline (an operator's release).
   const end = (kind: Expirable, id: number, now: Date, due: boolean) =>
     db.transaction(async (tx) => {
-      const [won] = (await tx.execute(sql`
+      const won = await tx.execute(sql`
         UPDATE ${kind.table} SET status = 'EXPIRED', expired_at = ${now}
-        WHERE id = ${id} AND status = ${kind.liveStatus} ${due ? sql`AND expires_at <= ${now}` : sql``}`)) as unknown as Affected;
-      if (won.affectedRows === 0) return false;
+        WHERE id = ${id} AND status = ${kind.liveStatus} ${due ? sql`AND expires_at <= ${now}` : sql``}`);
+      if (affectedRows(won) === 0) return false;
       await tx.execute(sql`
         UPDATE seat_allocation sa JOIN seat s ON s.id = sa.seat_id
         SET sa.status = 'EXPIRED', sa.expired_at = ${now}, s.is_available = 1

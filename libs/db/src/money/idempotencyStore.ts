@@ -1,5 +1,6 @@
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore, IdempotentCompletion } from '@concert/domain';
 import { and, eq, lte, sql } from 'drizzle-orm';
+import { affectedRows } from '../affectedRows.js';
 import type { Database, Transaction } from '../client.js';
 import { isDuplicateKey } from '../errors.js';
 import { idempotencyKey } from '../schema/index.js';
@@ -87,8 +88,9 @@ export function createIdempotencyStore(db: Database): IdempotencyStore {
 
     async purgeExpired({ now, limit }) {
       // Drizzle's MySQL delete has no LIMIT; a bounded batch keeps each statement's locks short.
-      const [result] = await db.execute(sql`DELETE FROM ${idempotencyKey} WHERE ${lte(idempotencyKey.expiresAt, now)} LIMIT ${limit}`);
-      return (result as unknown as { affectedRows: number }).affectedRows;
+      return affectedRows(
+        await db.execute(sql`DELETE FROM ${idempotencyKey} WHERE ${lte(idempotencyKey.expiresAt, now)} LIMIT ${limit}`),
+      );
     },
   };
 }

@@ -1,11 +1,9 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { ResultSetHeader } from 'mysql2';
+import { affectedRows } from '../affectedRows.js';
 import type { Database, Transaction } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
 import { completeClaim } from './idempotencyStore.js';
-
-const affected = ([result]: [ResultSetHeader, unknown]) => result.affectedRows;
 
 export const paymentColumns = {
   id: payment.id,
@@ -36,7 +34,7 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
     async credit({ userId, amount, maxBalance }) {
       // The increment and the limit are one statement: racing charges queue on the row lock, and
       // each re-checks the limit against the balance the previous one committed.
-      const changed = affected(
+      const changed = affectedRows(
         await tx
           .update(wallet)
           .set({ balance: sql`${wallet.balance} + ${amount}` })
@@ -46,7 +44,7 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
     },
 
     async debit({ userId, amount }) {
-      const changed = affected(
+      const changed = affectedRows(
         await tx
           .update(wallet)
           .set({ balance: sql`${wallet.balance} - ${amount}` })
@@ -60,7 +58,7 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
     },
 
     async confirmReservation({ reservationId, userId, now }) {
-      const changed = affected(
+      const changed = affectedRows(
         await tx
           .update(reservation)
           .set({ status: 'CONFIRMED', confirmedAt: now })
