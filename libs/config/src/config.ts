@@ -26,7 +26,7 @@ export interface Config {
     /** 0 means "until the hold would have expired". */
     paymentWindowSeconds: number;
     expirySweepIntervalMs: number;
-    /** How long a won seat's Redis claim answers losers before MySQL is asked (docs/adr/0008); 0: off. */
+    /** How long a won seat's Redis claim answers losers before MySQL is asked (docs/adr/0006); 0: off. */
     seatClaimMs: number;
   };
   wallet: { maxChargeAmount: number; maxBalance: number };

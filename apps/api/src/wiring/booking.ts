@@ -6,7 +6,7 @@ import { catalogCache } from './catalogCache.js';
 
 /**
  * The booking use cases' ports on this app's MySQL pool, clock and settings, with the seat claims in
- * Redis (docs/adr/0008). The catalog's event and concert lookups (read by every seat listing, hold and
+ * Redis (docs/adr/0006). The catalog's event and concert lookups (read by every seat listing, hold and
  * reserve) go through the catalog cache when it is on; seats, holds and reservations never do.
  */
 export const bookingContext = (deps: AppDeps): BookingContext => {

@@ -6,7 +6,7 @@ import { bookingContext, seatBooks } from '../support/booking.js';
 import { bookingFixture, type BookingFixture } from '../support/bookingFixture.js';
 import { activeToken } from '../support/queue.js';
 
-/** The Redis seat claims in front of MySQL (docs/adr/0008), through the real app. */
+/** The Redis seat claims in front of MySQL (docs/adr/0006), through the real app. */
 describe('seat claims', () => {
   const clock = manualClock(new Date());
   let f: BookingFixture;

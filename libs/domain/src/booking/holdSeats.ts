@@ -19,7 +19,7 @@ class SeatsTaken extends Error {}
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
  * 2. only a winner then locks its own (user, event) row and counts the user's live seats, so two
  *    requests of one user cannot both pass the limit, while different users never wait on each other.
- * Before all that, the seats are claimed in the claim store (docs/adr/0008): in a flash sale most
+ * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
  * failed one. A seat seen taken in the database is also answered before any transaction or lock.

@@ -16,7 +16,7 @@ export interface SeatClaim {
 
 /**
  * Advisory claims on seats, kept in front of the database so that the losers of a rush are turned
- * away without touching it (docs/adr/0008). Never the truth: a claim never sells a seat, and a stale
+ * away without touching it (docs/adr/0006). Never the truth: a claim never sells a seat, and a stale
  * one only turns buyers away until it lapses.
  */
 export interface SeatClaims {
