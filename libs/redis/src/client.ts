@@ -43,7 +43,3 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
   }
   return redis;
 }
-
-export async function pingRedis(redis: Redis): Promise<void> {
-  await redis.ping();
-}

@@ -1,4 +1,4 @@
-export { connectRedis, pingRedis, RedisUnavailableError } from './client.js';
+export { connectRedis, RedisUnavailableError } from './client.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export { Redis } from 'ioredis';
