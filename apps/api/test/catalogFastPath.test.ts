@@ -112,8 +112,9 @@ describe('catalog fast path (GET /api/v1/concerts from memory, in front of Hono)
 
   it('logs one line and counts the request as the Hono route would', async () => {
     const counted = async () =>
-      (await s.t.deps.metrics.httpRequests.get()).values.find(
-        ({ labels }) => labels.route === '/api/v1/concerts' && labels.status === '200',
+      (await s.t.deps.metrics.httpDuration.get()).values.find(
+        ({ metricName, labels }) =>
+          metricName === 'http_request_duration_seconds_count' && labels.route === '/api/v1/concerts' && labels.status === '200',
       )?.value ?? 0;
     const before = await counted();
     const linesBefore = s.logLines.length;

@@ -31,7 +31,7 @@ describe('health and readiness', () => {
   it('publishes request metrics by route template and the connection gauges', async () => {
     await t.app.request('/healthz');
     const body = await (await t.app.request('/metrics')).text();
-    expect(body).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} [1-9]\d*\n/);
     expect(body).toMatch(/http_request_duration_seconds_bucket\{le="0\.001",method="GET",route="\/healthz",status="200"\}/);
     expect(body).toContain('mysql_pool_connections{state="open"}');
     expect(body).toContain('redis_connected 1');

@@ -5,7 +5,7 @@ import { CONCERT_LIST_KEY } from '../routes/concerts/listConcerts.js';
 import { catalogCache } from '../wiring/catalogCache.js';
 import { simpleCors } from './cors.js';
 import { isUserId } from './gatewayIdentity.js';
-import { logRequest } from './requestLog.js';
+import { routeRecorders } from './requestLog.js';
 import { prepareAnswer } from './sendCachedBody.js';
 
 const LIST_PATH = '/api/v1/concerts';
@@ -19,7 +19,7 @@ const KEPT_REQUEST_ID = /^[\w\-=]{1,255}$/;
  * the same bytes, and a minimal Hono app alone reaches only about 80% of it (docs/benchmarks.md):
  * the framework chain (web Request/Response objects, routing, middleware) is the cost left.
  * It sends what the Hono route would, from the same pieces: prepareAnswer (headers, bytes, gzip
- * memo), simpleCors, the request id rule, logRequest (log line and metrics). Anything else, a
+ * memo), simpleCors, the request id rule, routeRecorders (log line and metrics). Anything else, a
  * memory miss, the list gated by the queue, or a missing gateway identity goes to `fallback` (Hono),
  * which answers (and loads, and refuses) as before.
  */
@@ -29,6 +29,7 @@ export function catalogFastPath(deps: AppDeps, fallback: RequestListener): Reque
   if (!(cache instanceof TieredCache) || config.queue.gateConcertList) return fallback;
   const identityHeader = config.identityHeader?.toLowerCase();
   const cors = simpleCors(config.http.corsOrigins);
+  const record = routeRecorders(logger, metrics)('GET', LIST_PATH);
   return (request, response) => {
     const started = performance.now();
     if (request.method !== 'GET' || request.url !== LIST_PATH) return fallback(request, response);
@@ -45,6 +46,6 @@ export function catalogFastPath(deps: AppDeps, fallback: RequestListener): Reque
     if (bytes) headers['Content-Length'] = String(bytes.byteLength);
     response.writeHead(status, headers);
     response.end(bytes);
-    logRequest(logger, metrics, { requestId, method: 'GET', route: LIST_PATH, path: LIST_PATH, status, durationMs: performance.now() - started });
+    record({ requestId, path: LIST_PATH, status, durationMs: performance.now() - started });
   };
 }

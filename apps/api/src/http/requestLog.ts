@@ -1,38 +1,48 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
+import { accessLog, type AccessRecord } from '../observability/accessLog.js';
 import type { Metrics } from '../observability/metrics.js';
 
-/** What one request's log line and metrics say. */
-export interface RequestRecord {
-  requestId: string;
-  method: string;
-  /** The template (/concerts/:concertId), never the raw path: label values must stay few. */
-  route: string;
-  path: string;
-  status: number;
-  durationMs: number;
-}
+/** Records one request of a route: one JSON log line and one latency observation. */
+export type RouteRecorder = (record: AccessRecord) => void;
 
-/** One JSON log line and one metrics observation: shared by the Hono middleware and the catalog fast path. */
-export function logRequest(logger: Logger, metrics: Metrics, record: RequestRecord): void {
-  const { method, route, durationMs } = record;
-  const status = String(record.status);
-  metrics.httpRequests.inc({ method, route, status });
-  metrics.httpDuration.observe({ method, route, status }, durationMs / 1_000);
-  logger.info({ ...record, durationMs: Math.round(durationMs * 100) / 100 }, 'request');
+/**
+ * Recorders per (method, route template), made once and kept: the route's log line prefix is built
+ * once (accessLog) and its label sets are reused, which keeps the per-request cost low on the cached
+ * catalog path (docs/benchmarks.md). Route templates and HTTP methods are few, so the map stays
+ * small. The request count is the latency histogram's `_count`. Shared by the Hono middleware and
+ * the catalog fast path, so both write the same line.
+ */
+export function routeRecorders(logger: Logger, metrics: Metrics): (method: string, route: string) => RouteRecorder {
+  const recorders = new Map<string, RouteRecorder>();
+  const make = (method: string, route: string): RouteRecorder => {
+    const writeLine = accessLog(logger, method, route);
+    const labelsByStatus = new Map<number, { method: string; route: string; status: string }>();
+    return ({ requestId, path, status, durationMs }) => {
+      let labels = labelsByStatus.get(status);
+      if (!labels) labelsByStatus.set(status, (labels = { method, route, status: String(status) }));
+      metrics.httpDuration.observe(labels, durationMs / 1_000);
+      writeLine({ requestId, path, status, durationMs: Math.round(durationMs * 100) / 100 });
+    };
+  };
+  return (method, route) => {
+    const key = `${method} ${route}`;
+    let recorder = recorders.get(key);
+    if (!recorder) recorders.set(key, (recorder = make(method, route)));
+    return recorder;
+  };
 }
 
 /** One JSON log line and one metrics observation per request, labelled by route template. */
 export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler {
+  const recorderFor = routeRecorders(logger, metrics);
   return async (c, next) => {
     const started = performance.now();
     await next();
     const route = c.res.status === 404 && routePath(c, -1) === '/*' ? 'unmatched' : routePath(c, -1);
-    logRequest(logger, metrics, {
+    recorderFor(c.req.method, route)({
       requestId: c.get('requestId'),
-      method: c.req.method,
-      route,
       path: c.req.path,
       status: c.res.status,
       durationMs: performance.now() - started,
