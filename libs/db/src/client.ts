@@ -23,14 +23,23 @@ export function poolOptions(url: string, poolSize: number): PoolOptions {
     supportBigNumbers: true,
     enableKeepAlive: true,
     connectTimeout: 5_000,
+    // mysql2 captures a stack trace on every query so an error can point at its caller: about 5% of
+    // the API's CPU under load (docs/benchmarks.md). Our errors are mapped and logged where they are
+    // caught, with the statement's error code; the caller's frames are not worth that cost.
+    trace: false,
   };
 }
 
 export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
   const pool = createPool(poolOptions(url, poolSize));
-  // CURRENT_TIMESTAMP defaults and NOW() must be UTC too.
   pool.pool.on('connection', (connection) => {
+    // CURRENT_TIMESTAMP defaults and NOW() must be UTC too.
     connection.query("SET time_zone = '+00:00'");
+    // READ COMMITTED for every transaction, set once per connection rather than before each one (a
+    // round trip per transaction). Every write of ours is a conditional UPDATE or a locking read,
+    // which see the latest commit whatever the level; the booking rules also need each statement to
+    // see the latest commits (the seat count taken after the per-user lock: bookingStore.ts).
+    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   const db = drizzle({ client: pool, schema, mode: 'default' });
   return {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, testServerUrl } from '../src/testing/index.js';
 import type { RowDataPacket } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, migrateDatabase } from '../src/index.js';
 
@@ -73,6 +74,30 @@ describe('connection time zone', () => {
       );
       expect(Math.abs((now[0]?.created.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     } finally {
+      await database.destroy();
+    }
+  });
+});
+
+describe('transactions on pooled connections', () => {
+  it('see what others commit meanwhile (READ COMMITTED), which the booking limit relies on', async () => {
+    const database = await createTestDatabase(2);
+    const other = await createConnection({ uri: database.url });
+    try {
+      await database.pool.query('INSERT INTO wallet (user_id, balance) VALUES (1, 100)');
+      const balances = await database.db.transaction(async (tx) => {
+        const read = async () => {
+          const [rows] = (await tx.execute(sql`SELECT balance FROM wallet WHERE user_id = 1`)) as unknown as [Array<{ balance: number }>];
+          return Number(rows[0]?.balance);
+        };
+        const before = await read();
+        await other.query('UPDATE wallet SET balance = 250 WHERE user_id = 1');
+        return [before, await read()];
+      });
+      // Under REPEATABLE READ (the server's default) the second read would repeat the first.
+      expect(balances).toEqual([100, 250]);
+    } finally {
+      await other.end();
       await database.destroy();
     }
   });

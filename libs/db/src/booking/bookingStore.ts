@@ -9,15 +9,15 @@ import { liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js'
 /** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
 const ATTEMPTS = 3;
 
-
 export function dbBookingStore(db: Database): BookingStore {
   return {
     async transaction(work) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          // READ COMMITTED: each statement sees the latest commits, so the seat count taken after
-          // the per-user lock includes the holds committed before it was granted.
-          return await db.transaction((tx) => work(bookingTransaction(tx)), { isolationLevel: 'read committed' });
+          // READ COMMITTED (every connection's level: client.ts): each statement sees the latest
+          // commits, so the seat count taken after the per-user lock includes the holds committed
+          // before it was granted.
+          return await db.transaction((tx) => work(bookingTransaction(tx)));
         } catch (error) {
           if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
         }
