@@ -7,10 +7,12 @@ export interface SyncWriter {
 }
 
 export interface BatchedDestination extends DestinationStream {
-  /** Hands every pending line to the writer now (at exit, and in tests). */
+  /** Hands every pending line to the writer now. */
   flushSync(): void;
   /** pino's `logger.flush(cb)`. */
   flush(callback?: (error?: Error) => void): void;
+  /** At exit: writes what is pending, and every later line at once (no later turn will come). */
+  close(): void;
 }
 
 /**
@@ -21,14 +23,15 @@ export interface BatchedDestination extends DestinationStream {
  * measures that whole string again on every line (Buffer.byteLength, which flattens it), which is
  * quadratic in the batch; on the cached catalog path that was about 12% of a request's CPU
  * (docs/benchmarks.md). An array joined once per batch costs one push per line.
- * A SIGKILL loses at most the lines of the turn in progress; a normal exit flushes (flushSync).
+ * A SIGKILL loses at most the lines of the turn in progress; `close()` at exit loses none.
  */
 export function batchedDestination(writer: SyncWriter, maxChars = 16_384): BatchedDestination {
   let lines: string[] = [];
   let pendingChars = 0;
   let scheduled = false;
+  let closed = false;
 
-  const flushSync = () => {
+  const writePending = () => {
     scheduled = false;
     if (lines.length === 0) return;
     const chunk = lines.join('');
@@ -36,28 +39,34 @@ export function batchedDestination(writer: SyncWriter, maxChars = 16_384): Batch
     pendingChars = 0;
     writer.write(chunk);
   };
+  const flushSync = () => {
+    writePending();
+    writer.flushSync();
+  };
 
   return {
     write(line: string) {
       lines.push(line);
       pendingChars += line.length;
-      if (pendingChars >= maxChars) flushSync();
+      if (closed || pendingChars >= maxChars) writePending();
       else if (!scheduled) {
         scheduled = true;
-        setImmediate(flushSync);
+        setImmediate(writePending);
       }
     },
-    flushSync() {
-      flushSync();
-      writer.flushSync();
-    },
+    flushSync,
     flush(callback) {
       try {
-        this.flushSync();
-        callback?.();
+        flushSync();
       } catch (error) {
         callback?.(error as Error);
+        return;
       }
+      callback?.();
+    },
+    close() {
+      closed = true;
+      flushSync();
     },
   };
 }

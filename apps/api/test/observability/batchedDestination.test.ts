@@ -33,18 +33,39 @@ describe('batched log destination', () => {
     expect(writer.chunks).toEqual(['12345\n67890\n']);
   });
 
-  it('hands over what is pending and flushes the writer on flushSync (the exit hook) and flush', async () => {
+  it('hands over what is pending on flush, calling back once, with no empty or repeated chunk after', async () => {
     const writer = recordingWriter();
     const destination = batchedDestination(writer);
-    destination.write('last words\n');
-    destination.flushSync();
-    expect(writer.chunks).toEqual(['last words\n']);
+    destination.write('pending\n');
+    const calls: Array<Error | undefined> = [];
+    destination.flush((error) => calls.push(error));
+    expect(writer.chunks).toEqual(['pending\n']);
     expect(writer.flushes()).toBe(1);
-    destination.write('more\n');
-    await new Promise<void>((resolve, reject) => destination.flush((error) => (error ? reject(error) : resolve())));
-    expect(writer.chunks).toEqual(['last words\n', 'more\n']);
-    // The turn's scheduled write finds nothing left: no empty or repeated chunk.
+    expect(calls).toEqual([undefined]);
     await nextTurn();
-    expect(writer.chunks).toHaveLength(2);
+    expect(writer.chunks).toHaveLength(1);
+  });
+
+  it('at exit (close) writes what is pending and every later line at once: no turn is left to wait for', () => {
+    const writer = recordingWriter();
+    const destination = batchedDestination(writer);
+    destination.write('last request\n');
+    destination.close();
+    expect(writer.chunks).toEqual(['last request\n']);
+    destination.write('stopped\n');
+    expect(writer.chunks).toEqual(['last request\n', 'stopped\n']);
+  });
+
+  it('reports a failing write to the flush callback once', () => {
+    const failing = batchedDestination({
+      write: () => {
+        throw new Error('EBADF');
+      },
+      flushSync: () => undefined,
+    });
+    failing.write('x\n');
+    const calls: Array<Error | undefined> = [];
+    failing.flush((error) => calls.push(error));
+    expect(calls.map((error) => error?.message)).toEqual(['EBADF']);
   });
 });
