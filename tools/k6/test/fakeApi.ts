@@ -29,7 +29,7 @@ export async function startFakeApi(options: FakeApiOptions) {
   const available = new Set(Array.from({ length: options.seats }, (_, index) => index + 1));
   const holds = new Map<number, Hold>();
   const reservations = new Map<number, Hold & { amount: number }>();
-  const counts = { paid: 0, requests: 0 };
+  const counts = { paid: 0, requests: 0, left: 0 };
   const price = 1000;
   let nextId = 1;
 
@@ -88,6 +88,11 @@ export async function startFakeApi(options: FakeApiOptions) {
     const path = request.url ?? '';
     const token = request.headers['user-token'] as string | undefined;
     if (request.method === 'GET' && path === '/api/v1/queue/status') return status(token);
+    if (request.method === 'DELETE' && path === '/api/v1/queue/token') {
+      if (token === undefined || !tokens.delete(token)) return [401, { error: { code: 'token_invalid', message: '' } }];
+      counts.left++;
+      return [200, { data: { status: 'LEFT' } }];
+    }
     const active = token === undefined ? undefined : tokens.get(token);
     const userId = active !== undefined && active.polls > 1 ? active.userId : null;
     const body = text === '' ? {} : (JSON.parse(text) as Record<string, number>);

@@ -13,12 +13,13 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-async function runAgainstFake(options: { failPayments?: boolean; verify?: VerifyOutcome }) {
-  const api = await startFakeApi({ seats: 500, failPayments: options.failPayments });
+async function runAgainstFake(options: { failPayments?: boolean; verify?: VerifyOutcome; seats?: number; args?: string[] }) {
+  const api = await startFakeApi({ seats: options.seats ?? 500, failPayments: options.failPayments });
   closers.push(api.close);
   const out = await mkdtemp(join(tmpdir(), 'k6-runner-'));
   const lines: string[] = [];
-  const argv = ['--scenario=capacity', `--url=${api.url}`, '--duration=2s', '--vus=2', `--out=${out}`];
+  const args = options.args ?? ['--scenario=capacity', '--duration=2s', '--vus=2'];
+  const argv = [...args, `--url=${api.url}`, `--out=${out}`];
   const exitCode = await run(argv, { verify: () => options.verify ?? 'passed', log: (text) => lines.push(text) });
   const files = await readdir(out);
   const jsonFile = files.find((file) => file.endsWith('.json')) ?? '';
@@ -51,6 +52,17 @@ describe('the Node runner', () => {
     const html = await readFile(join(out, files.find((file) => file.endsWith('.html')) ?? ''), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/cdn/);
+  });
+
+  it('flash sale: buyers who find the event sold out leave the waiting room, the others pay', async () => {
+    const { api, exitCode, result } = await runAgainstFake({ seats: 3, args: ['--scenario=flash-sale', '--iterations=10', '--vus=2'] });
+
+    expect(exitCode).toBe(0);
+    expect(api.counts.paid).toBe(3);
+    expect(api.seatsLeft()).toBe(0);
+    // The other 7 gave up and freed their active slots at once instead of holding them until the idle timeout.
+    expect(api.counts.left).toBe(7);
+    expect(result.endpoints.map((endpoint) => endpoint.name)).toContain('DELETE /api/v1/queue/token');
   });
 
   it('exits non-zero when a threshold is crossed', async () => {

@@ -71,6 +71,11 @@ export async function waitUntilActive(client: LoadClient, token: string, pollSec
   }
 }
 
+/** Leaves the waiting room (the line or the active set), as our frontends do when a buyer gives up. */
+export async function leaveQueue(client: LoadClient, token: string): Promise<void> {
+  await step(client, 'leave', { endpoint: 'leave', token }, 'data');
+}
+
 export async function listConcerts(client: LoadClient, token: string): Promise<Concert[]> {
   return (await step<Concert[]>(client, 'concerts', { endpoint: 'concerts', token }, 'list')) ?? [];
 }

@@ -3,6 +3,7 @@ export const endpoints = {
   charge: { method: 'PATCH', route: '/api/v1/users/{userId}/wallet/charge' },
   token: { method: 'POST', route: '/api/v1/queue/token' },
   status: { method: 'GET', route: '/api/v1/queue/status' },
+  leave: { method: 'DELETE', route: '/api/v1/queue/token' },
   concerts: { method: 'GET', route: '/api/v1/concerts' },
   events: { method: 'GET', route: '/api/v1/concerts/{concertId}/available-events' },
   seats: { method: 'GET', route: '/api/v1/concert-events/{concertEventId}/available-seats' },

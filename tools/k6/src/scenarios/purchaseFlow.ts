@@ -15,6 +15,12 @@ export interface PurchaseOptions {
   userId: (context: IterationContext) => number;
   /** Random concert and event (the seed), or the configured/first ones (the flash sale). */
   target: 'random' | 'first';
+  /**
+   * A buyer who ends without paying (sold out, seat lost three times) leaves the waiting room
+   * (DELETE /api/v1/queue/token), as our frontends do, so the next in line gets the slot. The seed's
+   * script never leaves: its slot lapses after the idle timeout.
+   */
+  leaveWhenGivingUp: boolean;
 }
 
 /** The seed's MAX_OCCUPY_ATTEMPTS: someone else may take the seat first. */
@@ -33,7 +39,6 @@ function choose<T extends { id: number }>(items: T[], wanted: number | undefined
 export async function purchase(client: LoadClient, context: IterationContext, options: PurchaseOptions) {
   const pause = () => client.sleep(options.pauseSeconds);
   const userId = options.userId(context);
-  const first = options.target === 'first';
 
   if (!(await api.chargeWallet(client, userId, context.params.chargeAmount))) return;
   await pause();
@@ -42,12 +47,25 @@ export async function purchase(client: LoadClient, context: IterationContext, op
   await pause();
   if (!(await api.waitUntilActive(client, token, options.pollSeconds))) return;
   await pause();
+  const paid = await buyOnce(client, context, options, token, pause);
+  if (!paid && options.leaveWhenGivingUp) await api.leaveQueue(client, token);
+}
+
+/** From the catalog to the payment, for an admitted buyer; true when the payment went through. */
+async function buyOnce(
+  client: LoadClient,
+  context: IterationContext,
+  options: PurchaseOptions,
+  token: string,
+  pause: () => Promise<void>,
+): Promise<boolean> {
+  const first = options.target === 'first';
   const concert = choose(await api.listConcerts(client, token), first ? context.params.concertId : undefined, options.target);
-  if (concert === null) return;
+  if (concert === null) return false;
   await pause();
   const events = await api.listEvents(client, token, concert.id);
   const event = choose(events, first ? context.params.eventId : undefined, options.target);
-  if (event === null) return;
+  if (event === null) return false;
   await pause();
 
   let hold: api.Hold | null = null;
@@ -56,16 +74,16 @@ export async function purchase(client: LoadClient, context: IterationContext, op
     if (seat === null) {
       // Every seat of the event is taken: the seed ends the iteration here.
       client.add('sold_out_at', client.elapsedMs());
-      return;
+      return false;
     }
     await pause();
     hold = await api.occupySeat(client, token, event.id, seat.id);
     if (hold === null) await pause();
   }
-  if (hold === null) return;
+  if (hold === null) return false;
 
   const reservation = await api.reserve(client, token, event.id, hold.id);
-  if (reservation === null) return;
+  if (reservation === null) return false;
   await pause();
-  await api.pay(client, token, reservation.id);
+  return api.pay(client, token, reservation.id);
 }

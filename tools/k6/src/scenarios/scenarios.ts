@@ -39,7 +39,7 @@ function steadyMinute(vus: number): Executor {
 }
 
 const seedFlow = (client: LoadClient, context: IterationContext) =>
-  purchase(client, context, { pauseSeconds: 1, pollSeconds: 1, userId: seedUserId, target: 'random' });
+  purchase(client, context, { pauseSeconds: 1, pollSeconds: 1, userId: seedUserId, target: 'random', leaveWhenGivingUp: false });
 
 /** One user per iteration: `--user-id-base` + the iteration's number in the whole test. */
 const distinctBuyer = ({ params, iterationInTest }: IterationContext) => params.userIdBase + iterationInTest;
@@ -76,7 +76,7 @@ const scenarioList: Scenario[] = [
     // Distinct buyers: with the seed's random users (1–20,000), two of 50 busy VUs sometimes share one,
     // and the first to pay ends the other's admission (401 token_expired), counted as an error.
     iteration: (client, context) =>
-      purchase(client, context, { pauseSeconds: 0, pollSeconds: 0.2, userId: distinctBuyer, target: 'random' }),
+      purchase(client, context, { pauseSeconds: 0, pollSeconds: 0.2, userId: distinctBuyer, target: 'random', leaveWhenGivingUp: true }),
   },
   {
     name: 'flash-sale',
@@ -90,6 +90,9 @@ const scenarioList: Scenario[] = [
         pollSeconds: 0.5,
         userId: distinctBuyer,
         target: 'first',
+        // Without it, buyers who found the event sold out would keep their active slots for the idle
+        // timeout, and the waiting room (1,000 active at most by default) would admit no one else.
+        leaveWhenGivingUp: true,
       }),
   },
   {
