@@ -14,8 +14,8 @@ const KEPT_REQUEST_ID = /^[\w\-=]{1,255}$/;
 
 /**
  * Answers `GET /api/v1/concerts` straight from the process's memory copy, in front of Hono.
- * Why: with every per-request cost already trimmed (bytes encoded once, CORS without a rebuilt
- * Response, async log), cached list requests ran at about 31% of a bare node:http server sending
+ * Why: with the per-request costs in Hono trimmed (bytes encoded once, CORS without a rebuilt
+ * Response), cached list requests ran at about 31% of a bare node:http server sending
  * the same bytes, and a minimal Hono app alone reaches only about 80% of it (docs/benchmarks.md):
  * the framework chain (web Request/Response objects, routing, middleware) is the cost left.
  * It sends what the Hono route would, from the same pieces: prepareAnswer (headers, bytes, gzip
