@@ -5,7 +5,7 @@ import { accessLog, type AccessRecord } from '../observability/accessLog.js';
 import type { Metrics } from '../observability/metrics.js';
 
 /** Records one request of a route: one JSON log line and one latency observation. */
-export type RouteRecorder = (record: AccessRecord) => void;
+type RouteRecorder = (record: AccessRecord) => void;
 
 /**
  * Recorders per (method, route template), made once and kept: the route's log line prefix is built

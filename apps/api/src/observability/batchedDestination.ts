@@ -7,9 +7,7 @@ export interface SyncWriter {
 }
 
 export interface BatchedDestination extends DestinationStream {
-  /** Hands every pending line to the writer now. */
-  flushSync(): void;
-  /** pino's `logger.flush(cb)`. */
+  /** pino's `logger.flush(cb)`: hands every pending line to the writer now. */
   flush(callback?: (error?: Error) => void): void;
   /** At exit: writes what is pending, and every later line at once (no later turn will come). */
   close(): void;
@@ -54,7 +52,6 @@ export function batchedDestination(writer: SyncWriter, maxChars = 16_384): Batch
         setImmediate(writePending);
       }
     },
-    flushSync,
     flush(callback) {
       try {
         flushSync();
