@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { testConfig } from '@concert/testing';
+import { createTestDatabase, testConfig } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
 import { connectDeps } from '../src/server.js';
 
@@ -15,7 +15,13 @@ describe('start-up without its services', () => {
   });
 
   it('names the Redis URL that failed and how to start it', async () => {
-    const config = testConfig({ REDIS_URL: 'redis://127.0.0.1:1' });
-    await expect(connectDeps(config, logger)).rejects.toThrow(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)\..*`npm run up`/);
+    // A database of its own: MySQL must be reachable for the failure to be Redis's.
+    const database = await createTestDatabase();
+    try {
+      const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1' });
+      await expect(connectDeps(config, logger)).rejects.toThrow(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)\..*`npm run up`/);
+    } finally {
+      await database.destroy();
+    }
   });
 });

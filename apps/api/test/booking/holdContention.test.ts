@@ -71,7 +71,7 @@ describe('holding seats under contention', () => {
       ...ctx,
       store: {
         ...ctx.store,
-        transaction: (work) => ctx.store.transaction((tx) => work({ ...tx, lockUserEvent: async () => undefined })),
+        transaction: (work) => ctx.store.transaction((tx) => work({ ...tx, lockUserEvent: async () => false })),
       },
     };
     const counts = await outcomes(

@@ -40,10 +40,11 @@ function bookingTransaction(tx: Transaction): BookingTransaction {
     },
     async lockUserEvent(userId, concertEventId) {
       // An upsert locks the (user, event) row, existing or new, until this transaction ends.
-      await tx
+      const upserted = await tx
         .insert(userEventLock)
-        .values({ userId, concertEventId })
-        .onDuplicateKeyUpdate({ set: { userId: sql`${userEventLock.userId}` } });
+        .values({ userId, concertEventId, holds: 1 })
+        .onDuplicateKeyUpdate({ set: { holds: sql`${userEventLock.holds} + 1` } });
+      return affectedRows(upserted) === 1;
     },
     async liveSeatCount(userId, concertEventId, now) {
       const [row] = await tx

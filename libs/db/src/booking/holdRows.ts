@@ -1,13 +1,13 @@
 import type { Hold, Reservation } from '@concert/domain';
-import { and, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, gt, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
 export type Queryable = Database | Transaction;
 
-/** The holds matching `where`, each with its seats (two queries, whatever the number of holds). */
+/** The holds matching `where`, each with its seats, in one query whatever the number of holds. */
 export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<Hold[]> {
-  const holds = await db
+  const rows = await db
     .select({
       id: occupation.id,
       concertEventId: occupation.concertEventId,
@@ -15,32 +15,24 @@ export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<
       status: occupation.status,
       expiresAt: occupation.expiresAt,
       createdAt: occupation.createdAt,
-    })
-    .from(occupation)
-    .where(where)
-    .orderBy(occupation.id);
-  if (holds.length === 0) return [];
-  const seats = await db
-    .select({
-      occupationId: seatAllocation.occupationId,
       seatId: seatAllocation.seatId,
       seatNumber: seatAllocation.seatNumber,
       price: seatAllocation.seatPrice,
     })
-    .from(seatAllocation)
-    .where(
-      inArray(
-        seatAllocation.occupationId,
-        holds.map((hold) => hold.id),
-      ),
-    )
-    .orderBy(seatAllocation.seatNumber);
-  return holds.map((hold) => ({
-    ...hold,
-    seats: seats
-      .filter((seat) => seat.occupationId === hold.id)
-      .map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
-  }));
+    .from(occupation)
+    .innerJoin(seatAllocation, eq(seatAllocation.occupationId, occupation.id))
+    .where(where)
+    .orderBy(occupation.id, seatAllocation.seatNumber);
+  const holds = new Map<number, Hold>();
+  for (const { seatId, seatNumber, price, ...hold } of rows) {
+    let entry = holds.get(hold.id);
+    if (!entry) {
+      entry = { ...hold, seats: [] };
+      holds.set(hold.id, entry);
+    }
+    entry.seats.push({ seatId, seatNumber, price });
+  }
+  return [...holds.values()];
 }
 
 /** occupation_user_event_idx serves this: user_id, concert_event_id, status. */

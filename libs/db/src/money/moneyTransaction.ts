@@ -1,8 +1,8 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { affectedRows } from '../affectedRows.js';
 import type { Database, Transaction } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
+import { returningValue, writtenValue } from '../writtenValue.js';
 import { completeClaim } from './idempotencyStore.js';
 
 export const paymentColumns = {
@@ -21,36 +21,27 @@ export async function findPayment(db: Database | Transaction, reservationId: num
   return row as Payment | undefined;
 }
 
-/** The balance after this transaction's own write: it holds the row lock, so no one changed it since. */
-async function balanceAfterWrite(tx: Transaction, userId: number): Promise<number> {
-  const [row] = await tx.select({ balance: wallet.balance }).from(wallet).where(eq(wallet.userId, userId));
-  if (!row) throw new Error(`Wallet of user ${userId} vanished inside its own transaction.`);
-  return row.balance;
-}
-
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
 export function moneyTransaction(tx: Transaction): MoneyTransaction {
   return {
     async credit({ userId, amount, maxBalance }) {
       // The increment and the limit are one statement: racing charges queue on the row lock, and
       // each re-checks the limit against the balance the previous one committed.
-      const changed = affectedRows(
+      return writtenValue(
         await tx
           .update(wallet)
-          .set({ balance: sql`${wallet.balance} + ${amount}` })
+          .set({ balance: returningValue(sql`${wallet.balance} + ${amount}`) })
           .where(and(eq(wallet.userId, userId), sql`${wallet.balance} + ${amount} <= ${maxBalance}`)),
       );
-      return changed === 1 ? balanceAfterWrite(tx, userId) : undefined;
     },
 
     async debit({ userId, amount }) {
-      const changed = affectedRows(
+      return writtenValue(
         await tx
           .update(wallet)
-          .set({ balance: sql`${wallet.balance} - ${amount}` })
+          .set({ balance: returningValue(sql`${wallet.balance} - ${amount}`) })
           .where(and(eq(wallet.userId, userId), sql`${wallet.balance} >= ${amount}`)),
       );
-      return changed === 1 ? balanceAfterWrite(tx, userId) : undefined;
     },
 
     async appendLedger(entry: LedgerEntry) {
@@ -58,10 +49,11 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
     },
 
     async confirmReservation({ reservationId, userId, now }) {
-      const changed = affectedRows(
+      return writtenValue(
         await tx
           .update(reservation)
-          .set({ status: 'CONFIRMED', confirmedAt: now })
+          // The amount is rewritten unchanged so that the confirm also answers what to charge.
+          .set({ status: 'CONFIRMED', confirmedAt: now, totalAmount: returningValue(sql`${reservation.totalAmount}`) })
           .where(
             and(
               eq(reservation.id, reservationId),
@@ -71,7 +63,6 @@ export function moneyTransaction(tx: Transaction): MoneyTransaction {
             ),
           ),
       );
-      return changed === 1;
     },
 
     async reservation(reservationId) {

@@ -1,16 +1,22 @@
-import { mysqlTable, primaryKey } from 'drizzle-orm/mysql-core';
+import { int, mysqlTable, primaryKey } from 'drizzle-orm/mysql-core';
 import { reference } from './columns.js';
 
 /**
- * One row per (user, event) that has ever held seats, carrying nothing: a hold's transaction
- * upserts it to take its row lock until commit, so one user's concurrent holds of an event count
- * their seats one after the other (the per-user limit), while other users never wait on it.
+ * One row per (user, event) that has ever held seats: a hold's transaction upserts it to take its
+ * row lock until commit, so one user's concurrent holds of an event count their seats one after the
+ * other (the per-user limit), while other users never wait on it.
  */
 export const userEventLock = mysqlTable(
   'user_event_lock',
   {
     userId: reference('user_id').notNull(),
     concertEventId: reference('concert_event_id').notNull(),
+    /**
+     * The user's committed holds of the event. Counting them makes the upsert change the row every
+     * time, so its affected rows (1 inserted, 2 updated) tell a user's first hold, which has nothing
+     * to count against the limit, from the others.
+     */
+    holds: int('holds', { unsigned: true }).notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.userId, table.concertEventId] })],
 );

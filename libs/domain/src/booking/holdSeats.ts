@@ -17,8 +17,9 @@ class SeatsTaken extends Error {}
  * Holds seats for a user, all or none. Race safety comes from the storage, in this order:
  * 1. one conditional write takes the seats that are still available (`claimSeats`); a short count
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
- * 2. only a winner then locks its own (user, event) row and counts the user's live seats, so two
- *    requests of one user cannot both pass the limit, while different users never wait on each other.
+ * 2. only a winner then locks its own (user, event) row and counts the user's live seats (a user's
+ *    first hold of the event has none), so two requests of one user cannot both pass the limit,
+ *    while different users never wait on each other.
  * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
@@ -56,8 +57,8 @@ async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: 
     return await ctx.store.transaction(async (tx) => {
       const claimed = await tx.claimSeats(input.concertEventId, seatIds);
       if (claimed < seatIds.length) throw new SeatsTaken();
-      await tx.lockUserEvent(input.userId, input.concertEventId);
-      const alreadyHeld = await tx.liveSeatCount(input.userId, input.concertEventId, now);
+      const firstHold = await tx.lockUserEvent(input.userId, input.concertEventId);
+      const alreadyHeld = firstHold ? 0 : await tx.liveSeatCount(input.userId, input.concertEventId, now);
       if (alreadyHeld + seatIds.length > limit) {
         throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, {
           limit,

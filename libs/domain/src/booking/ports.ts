@@ -51,8 +51,11 @@ export interface BookingTransaction {
    * it took. Fewer than asked means someone else has one: the caller must abort the transaction.
    */
   claimSeats(concertEventId: number, seatIds: readonly number[]): Promise<number>;
-  /** Serialises the transactions of one user on one event until commit; other users never wait. */
-  lockUserEvent(userId: number, concertEventId: number): Promise<void>;
+  /**
+   * Serialises the transactions of one user on one event until commit; other users never wait.
+   * True when the user has never held seats of the event: they have none to count.
+   */
+  lockUserEvent(userId: number, concertEventId: number): Promise<boolean>;
   /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
   liveSeatCount(userId: number, concertEventId: number, now: Date): Promise<number>;
   createHold(hold: NewHold): Promise<Hold>;

@@ -51,13 +51,11 @@ export async function payReservation({
   const now = ctx.clock.now();
   let outcome: 'paid' | 'replayed' = 'paid';
   const payment = await ctx.store.transaction(async (tx) => {
-    if (!(await tx.confirmReservation({ reservationId, userId, now }))) {
+    const amount = await tx.confirmReservation({ reservationId, userId, now });
+    if (amount === undefined) {
       outcome = 'replayed';
       return settledPayment(tx, input, now);
     }
-    const reservation = await tx.reservation(reservationId);
-    if (!reservation) throw new Error(`Reservation ${reservationId} vanished inside its own payment.`);
-    const amount = reservation.totalAmount;
     const balanceAfter = await tx.debit({ userId, amount });
     if (balanceAfter === undefined) {
       throw new DomainError('insufficient_balance', `The wallet holds less than the ${amount} this reservation costs.`, {

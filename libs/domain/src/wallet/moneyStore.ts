@@ -41,8 +41,11 @@ export interface MoneyTransaction {
   /** Takes from the balance unless it would go below zero (or there is no wallet): the new balance, or undefined. */
   debit(input: { userId: number; amount: number }): Promise<number | undefined>;
   appendLedger(entry: LedgerEntry): Promise<void>;
-  /** PENDING → CONFIRMED for its owner before its deadline; false when any of that does not hold. */
-  confirmReservation(input: { reservationId: number; userId: number; now: Date }): Promise<boolean>;
+  /**
+   * PENDING → CONFIRMED for its owner before its deadline: the reservation's total amount, or
+   * undefined when any of that does not hold.
+   */
+  confirmReservation(input: { reservationId: number; userId: number; now: Date }): Promise<number | undefined>;
   reservation(reservationId: number): Promise<PayableReservation | undefined>;
   insertPayment(payment: Omit<Payment, 'id'>): Promise<Payment>;
   paymentOf(reservationId: number): Promise<Payment | undefined>;

@@ -1,0 +1,1 @@
+ALTER TABLE `user_event_lock` ADD `holds` int unsigned DEFAULT 0 NOT NULL;
