@@ -1,14 +1,19 @@
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
+import type { Connection as CoreConnection } from 'mysql2';
 import { createPool, type Pool, type PoolOptions } from 'mysql2/promise';
 import * as schema from './schema/index.js';
 import { describeDatabaseFailure } from './errors.js';
 
 export type Database = MySql2Database<typeof schema>;
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+export type Transact = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
 
 export interface DatabaseHandle {
+  /** Single statements, each committed on its own. */
   db: Database;
   pool: Pool;
+  transaction: Transact;
   /** Resolves when a query round-trips; throws a message naming the URL when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -32,19 +37,20 @@ export function poolOptions(url: string, poolSize: number): PoolOptions {
 
 export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
   const pool = createPool(poolOptions(url, poolSize));
-  pool.pool.on('connection', (connection) => {
-    // CURRENT_TIMESTAMP defaults and NOW() must be UTC too.
-    connection.query("SET time_zone = '+00:00'");
-    // READ COMMITTED for every transaction, set once per connection rather than before each one (a
-    // round trip per transaction). Every write of ours is a conditional UPDATE or a locking read,
-    // which see the latest commit whatever the level; the booking rules also need each statement to
-    // see the latest commits (the seat count taken after the per-user lock: bookingStore.ts).
-    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  pool.pool.on('connection', (connection) => setUpSession(connection));
+  const transactionPool = createPool(poolOptions(url, poolSize));
+  transactionPool.pool.on('connection', (connection) => {
+    setUpSession(connection);
+    // The first statement after a COMMIT or ROLLBACK opens the next transaction by itself (as JDBC
+    // drivers run): no BEGIN round trip per transaction. Only `transaction` below takes connections
+    // from this pool, and it always ends what it started before giving one back.
+    connection.query('SET autocommit = 0');
   });
   const db = drizzle({ client: pool, schema, mode: 'default' });
   return {
     db,
     pool,
+    transaction: transactionRunner(transactionPool),
     async ping() {
       try {
         await pool.query('SELECT 1');
@@ -52,6 +58,44 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
         throw describeDatabaseFailure(url, error);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), transactionPool.end()]);
+    },
+  };
+}
+
+function setUpSession(connection: CoreConnection) {
+  // CURRENT_TIMESTAMP defaults and NOW() must be UTC too.
+  connection.query("SET time_zone = '+00:00'");
+  // READ COMMITTED for every transaction, set once per connection rather than before each one (a
+  // round trip per transaction). Every write of ours is a conditional UPDATE or a locking read,
+  // which see the latest commit whatever the level; the booking rules also need each statement to
+  // see the latest commits (the seat count taken after the per-user lock: bookingStore.ts).
+  connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+}
+
+function transactionRunner(transactionPool: Pool): Transact {
+  // One query builder per connection, made on its first transaction (building one reads the schema).
+  const builders = new WeakMap<object, Database>();
+  return async (work) => {
+    const connection = await transactionPool.getConnection();
+    let tx = builders.get(connection.connection);
+    if (!tx) {
+      tx = drizzle({ client: connection, schema, mode: 'default' });
+      builders.set(connection.connection, tx);
+    }
+    try {
+      const result = await work(tx);
+      await connection.query('COMMIT');
+      connection.release();
+      return result;
+    } catch (error) {
+      await connection.query('ROLLBACK').then(
+        () => connection.release(),
+        // A connection that cannot confirm its rollback may still hold the transaction: never reuse it.
+        () => connection.destroy(),
+      );
+      throw error;
+    }
   };
 }

@@ -1,4 +1,4 @@
-export { createDatabase, poolOptions, type Database, type DatabaseHandle, type Transaction } from './client.js';
+export { createDatabase, poolOptions, type Database, type DatabaseHandle, type Transact } from './client.js';
 export {
   DatabaseUnavailableError,
   describeDatabaseFailure,

@@ -15,7 +15,7 @@ import { queueServices } from './queue.js';
 
 /** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
 export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
-  const store = createMoneyStore(deps.database.db);
+  const store = createMoneyStore(deps.database);
   const idempotency: IdempotencyContext = {
     store: createIdempotencyStore(deps.database.db),
     clock: deps.clock,

@@ -93,7 +93,7 @@ describe('a charge retried with its Idempotency-Key after a crash charges once (
   it('a run stalled past its lease and overtaken by its retry rolls its charge back', async () => {
     const userId = uniqueUserId();
     const key = `stalled-${userId}`;
-    const store = createMoneyStore(app.t.database.db);
+    const store = createMoneyStore(app.t.database);
     let arrived = (): void => undefined;
     let resume = (): void => undefined;
     const reached = new Promise<void>((resolve) => (arrived = resolve));

@@ -43,7 +43,7 @@ describe('charging under contention (real MariaDB, real races)', () => {
 
   it('control: read-then-write charges racing lose updates; the conditional credit under the same race loses none', async () => {
     const db = t.database.db;
-    const store = createMoneyStore(db);
+    const store = createMoneyStore(t.database);
     const unguarded = uniqueUserId();
     const guarded = uniqueUserId();
     await store.openWallet(unguarded);
@@ -53,7 +53,7 @@ describe('charging under contention (real MariaDB, real races)', () => {
     const readThenWrite = barrier(RACERS);
     await Promise.all(
       Array.from({ length: RACERS }, () =>
-        db.transaction(async (tx) => {
+        t.database.transaction(async (tx) => {
           const [row] = await tx.select().from(schema.wallet).where(eq(schema.wallet.userId, unguarded));
           await readThenWrite();
           await tx

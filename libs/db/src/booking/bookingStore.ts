@@ -1,7 +1,7 @@
 import type { BookingStore, BookingTransaction, Hold, Reservation } from '@concert/domain';
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { Database, Transaction } from '../client.js';
+import type { Database, DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
@@ -9,7 +9,7 @@ import { liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js'
 /** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
 const ATTEMPTS = 3;
 
-export function dbBookingStore(db: Database): BookingStore {
+export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStore {
   return {
     async transaction(work) {
       for (let attempt = 1; ; attempt += 1) {
@@ -17,7 +17,7 @@ export function dbBookingStore(db: Database): BookingStore {
           // READ COMMITTED (every connection's level: client.ts): each statement sees the latest
           // commits, so the seat count taken after the per-user lock includes the holds committed
           // before it was granted.
-          return await db.transaction((tx) => work(bookingTransaction(tx)));
+          return await transaction((tx) => work(bookingTransaction(tx)));
         } catch (error) {
           if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
         }
@@ -27,7 +27,7 @@ export function dbBookingStore(db: Database): BookingStore {
   };
 }
 
-function bookingTransaction(tx: Transaction): BookingTransaction {
+function bookingTransaction(tx: Database): BookingTransaction {
   return {
     async claimSeats(concertEventId, seatIds) {
       // The race guard: only rows still available match, and a row taken by a concurrent

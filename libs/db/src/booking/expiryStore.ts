@@ -1,7 +1,7 @@
 import type { ExpiryStore } from '@concert/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { Database } from '../client.js';
+import type { DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation } from '../schema/index.js';
 
@@ -33,7 +33,7 @@ const unpaidReservation: Expirable = {
  * transaction, so a seat is never released twice nor while still held. A row locked by someone
  * else (lock wait, deadlock) is left for the next sweep rather than failing this one.
  */
-export function dbExpiryStore(db: Database): ExpiryStore {
+export function dbExpiryStore({ db, transaction }: DatabaseHandle): ExpiryStore {
   // occupation_status_expires_idx and reservation_status_expires_idx: status = ? AND expires_at <= now.
   const overdue = async (kind: Expirable, now: Date, limit: number) => {
     const [rows] = (await db.execute(sql`
@@ -43,7 +43,7 @@ export function dbExpiryStore(db: Database): ExpiryStore {
   };
   // `due`: only past its deadline (the sweep); without it, now whatever the deadline (an operator's release).
   const end = (kind: Expirable, id: number, now: Date, due: boolean) =>
-    db.transaction(async (tx) => {
+    transaction(async (tx) => {
       const won = await tx.execute(sql`
         UPDATE ${kind.table} SET status = 'EXPIRED', expired_at = ${now}
         WHERE id = ${id} AND status = ${kind.liveStatus} ${due ? sql`AND expires_at <= ${now}` : sql``}`);

@@ -1,9 +1,9 @@
 import type { Hold, Reservation } from '@concert/domain';
 import { and, eq, gt, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.js';
+import type { Database } from '../client.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
-export type Queryable = Database | Transaction;
+export type Queryable = Database;
 
 /** The holds matching `where`, each with its seats, in one query whatever the number of holds. */
 export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<Hold[]> {

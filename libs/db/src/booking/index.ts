@@ -8,12 +8,13 @@ import { dbSeatInventory } from './seatInventory.js';
 export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
 
 /** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself). */
-export function dbBookingContext({ db, pool }: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
+export function dbBookingContext(database: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
+  const { db, pool } = database;
   return {
     catalog: dbCatalogReader(db),
     inventory: dbSeatInventory(db, pool),
-    store: dbBookingStore(db),
-    expiry: dbExpiryStore(db),
+    store: dbBookingStore(database),
+    expiry: dbExpiryStore(database),
     claims: noSeatClaims,
     clock,
     rules,

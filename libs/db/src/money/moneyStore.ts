@@ -1,6 +1,6 @@
 import type { MoneyStore } from '@concert/domain';
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { payment, wallet } from '../schema/index.js';
 import { findPayment, moneyTransaction, paymentColumns } from './moneyTransaction.js';
@@ -8,7 +8,7 @@ import { findPayment, moneyTransaction, paymentColumns } from './moneyTransactio
 /** A deadlock or lock wait aborts the whole transaction; running it again is safe because it rolled back. */
 const ATTEMPTS = 3;
 
-export function createMoneyStore(db: Database): MoneyStore {
+export function createMoneyStore({ db, transaction }: DatabaseHandle): MoneyStore {
   return {
     async openWallet(userId) {
       // A no-op on an existing wallet; two first charges racing both end with the one row.
@@ -38,7 +38,7 @@ export function createMoneyStore(db: Database): MoneyStore {
     async transaction(work) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await db.transaction((tx) => work(moneyTransaction(tx)));
+          return await transaction((tx) => work(moneyTransaction(tx)));
         } catch (error) {
           if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
         }

@@ -1,6 +1,6 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.js';
+import type { Database } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
 import { returningValue, writtenValue } from '../writtenValue.js';
 import { completeClaim } from './idempotencyStore.js';
@@ -15,14 +15,14 @@ export const paymentColumns = {
 };
 
 /** The payment of a reservation; `locking` reads the latest committed row instead of the snapshot. */
-export async function findPayment(db: Database | Transaction, reservationId: number, locking = false) {
+export async function findPayment(db: Database, reservationId: number, locking = false) {
   const query = db.select(paymentColumns).from(payment).where(eq(payment.reservationId, reservationId));
   const [row] = locking ? await query.for('update') : await query;
   return row as Payment | undefined;
 }
 
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
-export function moneyTransaction(tx: Transaction): MoneyTransaction {
+export function moneyTransaction(tx: Database): MoneyTransaction {
   return {
     async credit({ userId, amount, maxBalance }) {
       // The increment and the limit are one statement: racing charges queue on the row lock, and

@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+// One connection per pool: every transaction below reuses the connection the one before it ended on.
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase(1);
+});
+afterAll(() => database.destroy());
+
+const balanceOf = async (userId: number) => {
+  const [row] = await database.db.select().from(schema.wallet).where(eq(schema.wallet.userId, userId));
+  return row?.balance;
+};
+
+describe('transaction (no BEGIN: the connection opens the next transaction itself)', () => {
+  it('commits the work when it resolves, visible to every other connection', async () => {
+    await database.transaction(async (tx) => {
+      await tx.insert(schema.wallet).values({ userId: 1, balance: 100 });
+      await tx.update(schema.wallet).set({ balance: 150 }).where(eq(schema.wallet.userId, 1));
+    });
+    expect(await balanceOf(1)).toBe(150);
+  });
+
+  it('rolls every statement back when the work throws, and the next transaction starts clean', async () => {
+    await expect(
+      database.transaction(async (tx) => {
+        await tx.insert(schema.wallet).values({ userId: 2, balance: 100 });
+        throw new Error('failed half-way');
+      }),
+    ).rejects.toThrow('failed half-way');
+    expect(await balanceOf(2)).toBeUndefined();
+
+    // Same connection: had the failed one stayed open, this commit would have saved its insert too.
+    await database.transaction((tx) => tx.insert(schema.wallet).values({ userId: 3, balance: 5 }));
+    expect(await balanceOf(2)).toBeUndefined();
+    expect(await balanceOf(3)).toBe(5);
+  });
+
+  it('leaves the single statements of `db` committed one by one', async () => {
+    await database.db.insert(schema.wallet).values({ userId: 4, balance: 7 });
+    // Read through the transaction pool's connection: it sees the row only if the insert committed.
+    const [row] = await database.transaction((tx) =>
+      tx.select().from(schema.wallet).where(eq(schema.wallet.userId, 4)),
+    );
+    expect(row?.balance).toBe(7);
+  });
+});
