@@ -5,18 +5,17 @@
  * bytes from memory (the ceiling). Several interleaved rounds, since other work shares the cores.
  * Prints figures; asserts nothing. Run: npm run bench:catalog -w @concert/api [-- rounds seconds]
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { openSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCatalog, insertCatalog } from '@concert/db';
 import { createTestDatabase, createTestRedis } from '@concert/testing';
 import autocannon from 'autocannon';
+import { answers, startProcess, stopProcess } from './processes.js';
 
 const CONNECTIONS = 100;
 const [rounds = 3, seconds = 5] = process.argv.slice(2).map(Number);
-const apiRoot = new URL('..', import.meta.url).pathname;
-const devNull = openSync('/dev/null', 'w');
 
 interface Run {
   rps: number;
@@ -24,30 +23,6 @@ interface Run {
   p99: number;
   non2xx: number;
 }
-
-/** Starts a server process with stdout to /dev/null (the log line is still written, by the same code path). */
-async function startProcess(script: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>) {
-  const child = fork(script, args, {
-    cwd: apiRoot,
-    execArgv: ['--conditions=@concert/source', '--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', devNull, 'inherit', 'ipc'],
-  });
-  for (let attempt = 0; !(await ready()); attempt += 1) {
-    if (attempt > 300 || child.exitCode !== null) throw new Error(`${script} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return child;
-}
-
-const stopProcess = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-
-const answers = (url: string) => fetch(url).then((response) => response.ok, () => false);
 
 async function measure(url: string, headers: Record<string, string> = {}, duration = seconds): Promise<Run> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
