@@ -1,10 +1,11 @@
-import type { BookingStore, BookingTransaction, Hold, Reservation } from '@concert/domain';
-import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } from '@concert/domain';
+import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
 import type { Database, DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
-import { liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
+import { prepared } from '../prepared.js';
+import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
 
 /** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
 const ATTEMPTS = 3;
@@ -27,25 +28,88 @@ export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStor
   };
 }
 
+const $ = sql.placeholder;
+type InsertResult = [{ insertId: number }, ...unknown[]];
+
+// The race guard of a hold: only rows still available match, and a row taken by a concurrent
+// transaction no longer matches once that one commits. Affected rows = seats won.
+const claimStatement = prepared<{ concertEventId: number; seatIds: number[] }, unknown>((db) =>
+  db
+    .update(seat)
+    .set({ isAvailable: false })
+    .where(and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')), eq(seat.isAvailable, true)))
+    .prepare(),
+);
+
+// An upsert locks the (user, event) row, existing or new, until this transaction ends.
+const lockStatement = prepared<{ userId: number; concertEventId: number }, unknown>((db) =>
+  db
+    .insert(userEventLock)
+    .values({ userId: $('userId'), concertEventId: $('concertEventId'), holds: 1 })
+    .onDuplicateKeyUpdate({ set: { holds: sql`${userEventLock.holds} + 1` } })
+    .prepare(),
+);
+
+const holdInsert = prepared<NewHold, InsertResult>((db) =>
+  db
+    .insert(occupation)
+    .values({
+      concertEventId: $('concertEventId'),
+      userId: $('userId'),
+      status: 'ACTIVE',
+      expiresAt: $('expiresAt'),
+      createdAt: $('createdAt'),
+    })
+    .prepare(),
+);
+
+// Loses to the sweeper (EXPIRED) and to a concurrent reserve (RELEASED): one of them wins the row.
+const releaseStatement = prepared<{ occupationId: number; userId: number; now: Date }, unknown>((db) =>
+  db
+    .update(occupation)
+    .set({ status: 'RELEASED' })
+    .where(
+      and(
+        eq(occupation.id, $('occupationId')),
+        eq(occupation.userId, $('userId')),
+        eq(occupation.status, 'ACTIVE'),
+        gt(occupation.expiresAt, $('now')),
+      ),
+    )
+    .prepare(),
+);
+
+const reservationInsert = prepared<Omit<Reservation, 'id'>, InsertResult>((db) =>
+  db
+    .insert(reservation)
+    .values({
+      concertId: $('concertId'),
+      concertEventId: $('concertEventId'),
+      userId: $('userId'),
+      occupationId: $('occupationId'),
+      status: $('status'),
+      totalSeats: $('totalSeats'),
+      totalAmount: $('totalAmount'),
+      createdAt: $('createdAt'),
+      expiresAt: $('expiresAt'),
+    })
+    .prepare(),
+);
+
+const reserveSeatsStatement = prepared<{ reservationId: number; occupationId: number; reservedAt: Date }, unknown>((db) =>
+  db
+    .update(seatAllocation)
+    .set({ status: 'RESERVED', reservationId: sql`${$('reservationId')}`, reservedAt: sql`${$('reservedAt')}` })
+    .where(and(eq(seatAllocation.occupationId, $('occupationId')), eq(seatAllocation.status, 'OCCUPIED')))
+    .prepare(),
+);
+
 function bookingTransaction(tx: Database): BookingTransaction {
   return {
-    async claimSeats(concertEventId, seatIds) {
-      // The race guard: only rows still available match, and a row taken by a concurrent
-      // transaction no longer matches once that one commits. Affected rows = seats won.
-      const result = await tx
-        .update(seat)
-        .set({ isAvailable: false })
-        .where(and(inArray(seat.id, [...seatIds]), eq(seat.concertEventId, concertEventId), eq(seat.isAvailable, true)));
-      return affectedRows(result);
-    },
-    async lockUserEvent(userId, concertEventId) {
-      // An upsert locks the (user, event) row, existing or new, until this transaction ends.
-      const upserted = await tx
-        .insert(userEventLock)
-        .values({ userId, concertEventId, holds: 1 })
-        .onDuplicateKeyUpdate({ set: { holds: sql`${userEventLock.holds} + 1` } });
-      return affectedRows(upserted) === 1;
-    },
+    claimSeats: async (concertEventId, seatIds) =>
+      affectedRows(await claimStatement(tx, { concertEventId, seatIds: [...seatIds] })),
+    lockUserEvent: async (userId, concertEventId) =>
+      affectedRows(await lockStatement(tx, { userId, concertEventId })) === 1,
     async liveSeatCount(userId, concertEventId, now) {
       const [row] = await tx
         .select({ seats: sql<number>`count(*)`.mapWith(Number) })
@@ -65,13 +129,7 @@ function bookingTransaction(tx: Database): BookingTransaction {
       return row?.seats ?? 0;
     },
     async createHold(hold): Promise<Hold> {
-      const [inserted] = await tx.insert(occupation).values({
-        concertEventId: hold.concertEventId,
-        userId: hold.userId,
-        status: 'ACTIVE',
-        expiresAt: hold.expiresAt,
-        createdAt: hold.createdAt,
-      });
+      const [inserted] = await holdInsert(tx, hold);
       const id = inserted.insertId;
       await tx.insert(seatAllocation).values(
         hold.seats.map((item) => ({
@@ -96,25 +154,9 @@ function bookingTransaction(tx: Database): BookingTransaction {
           .sort((a, b) => a.seatNumber - b.seatNumber),
       };
     },
-    async findHold(occupationId) {
-      const [hold] = await loadHolds(tx, eq(occupation.id, occupationId));
-      return hold;
-    },
-    async releaseHold(occupationId, userId, now) {
-      // Loses to the sweeper (EXPIRED) and to a concurrent reserve (RELEASED): one of them wins the row.
-      const result = await tx
-        .update(occupation)
-        .set({ status: 'RELEASED' })
-        .where(
-          and(
-            eq(occupation.id, occupationId),
-            eq(occupation.userId, userId),
-            eq(occupation.status, 'ACTIVE'),
-            gt(occupation.expiresAt, now),
-          ),
-        );
-      return affectedRows(result) === 1;
-    },
+    findHold: (occupationId) => findHoldById(tx, occupationId),
+    releaseHold: async (occupationId, userId, now) =>
+      affectedRows(await releaseStatement(tx, { occupationId, userId, now })) === 1,
     findReservationOfHold: (occupationId) => loadReservationOfHold(tx, occupationId),
     async createReservation({ hold, concertId, createdAt, expiresAt }): Promise<Reservation> {
       const values = {
@@ -128,11 +170,8 @@ function bookingTransaction(tx: Database): BookingTransaction {
         createdAt,
         expiresAt,
       };
-      const [inserted] = await tx.insert(reservation).values(values);
-      await tx
-        .update(seatAllocation)
-        .set({ status: 'RESERVED', reservationId: inserted.insertId, reservedAt: createdAt })
-        .where(and(eq(seatAllocation.occupationId, hold.id), eq(seatAllocation.status, 'OCCUPIED')));
+      const [inserted] = await reservationInsert(tx, values);
+      await reserveSeatsStatement(tx, { reservationId: inserted.insertId, occupationId: hold.id, reservedAt: createdAt });
       return { id: inserted.insertId, ...values };
     },
   };

@@ -1,13 +1,14 @@
 import type { Hold, Reservation } from '@concert/domain';
-import { and, eq, gt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { prepared } from '../prepared.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
 export type Queryable = Database;
 
-/** The holds matching `where`, each with its seats, in one query whatever the number of holds. */
-export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<Hold[]> {
-  const rows = await db
+/** A hold's columns and, one row each, its seats: every row of one hold repeats the hold's part. */
+const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>
+  db
     .select({
       id: occupation.id,
       concertEventId: occupation.concertEventId,
@@ -23,6 +24,10 @@ export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<
     .innerJoin(seatAllocation, eq(seatAllocation.occupationId, occupation.id))
     .where(where)
     .orderBy(occupation.id, seatAllocation.seatNumber);
+
+type HoldRow = Awaited<ReturnType<typeof holdRowsQuery>>[number];
+
+function holdsOf(rows: HoldRow[]): Hold[] {
   const holds = new Map<number, Hold>();
   for (const { seatId, seatNumber, price, ...hold } of rows) {
     let entry = holds.get(hold.id);
@@ -33,6 +38,19 @@ export async function loadHolds(db: Queryable, where: SQL | undefined): Promise<
     entry.seats.push({ seatId, seatNumber, price });
   }
   return [...holds.values()];
+}
+
+/** The holds matching `where`, each with its seats, in one query whatever the number of holds. */
+export const loadHolds = async (db: Queryable, where: SQL | undefined): Promise<Hold[]> =>
+  holdsOf(await holdRowsQuery(db, where));
+
+const holdByIdQuery = prepared<{ occupationId: number }, HoldRow[]>((db) =>
+  holdRowsQuery(db, eq(occupation.id, sql.placeholder('occupationId'))).prepare(),
+);
+
+export async function findHoldById(db: Queryable, occupationId: number): Promise<Hold | undefined> {
+  const [hold] = holdsOf(await holdByIdQuery(db, { occupationId }));
+  return hold;
 }
 
 /** occupation_user_event_idx serves this: user_id, concert_event_id, status. */

@@ -2,20 +2,26 @@ import type { MoneyStore } from '@concert/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
+import { prepared } from '../prepared.js';
 import { payment, wallet } from '../schema/index.js';
 import { findPayment, moneyTransaction, paymentColumns } from './moneyTransaction.js';
 
 /** A deadlock or lock wait aborts the whole transaction; running it again is safe because it rolled back. */
 const ATTEMPTS = 3;
 
+// A no-op on an existing wallet; two first charges racing both end with the one row.
+const walletUpsert = prepared<{ userId: number }, unknown>((db) =>
+  db
+    .insert(wallet)
+    .values({ userId: sql.placeholder('userId'), balance: 0 })
+    .onDuplicateKeyUpdate({ set: { userId: sql`${wallet.userId}` } })
+    .prepare(),
+);
+
 export function createMoneyStore({ db, transaction }: DatabaseHandle): MoneyStore {
   return {
     async openWallet(userId) {
-      // A no-op on an existing wallet; two first charges racing both end with the one row.
-      await db
-        .insert(wallet)
-        .values({ userId, balance: 0 })
-        .onDuplicateKeyUpdate({ set: { userId: sql`${wallet.userId}` } });
+      await walletUpsert(db, { userId });
     },
 
     async balanceOf(userId) {

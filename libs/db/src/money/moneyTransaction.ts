@@ -2,6 +2,7 @@ import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from 
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
+import { prepared } from '../prepared.js';
 import { returningValue, writtenValue } from '../writtenValue.js';
 import { completeClaim } from './idempotencyStore.js';
 
@@ -21,49 +22,74 @@ export async function findPayment(db: Database, reservationId: number, locking =
   return row as Payment | undefined;
 }
 
+const $ = sql.placeholder;
+
+// The increment and the limit are one statement: racing charges queue on the row lock, and each
+// re-checks the limit against the balance the previous one committed.
+const creditStatement = prepared<{ userId: number; amount: number; maxBalance: number }, unknown>((db) =>
+  db
+    .update(wallet)
+    .set({ balance: returningValue(sql`${wallet.balance} + ${$('amount')}`) })
+    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} + ${$('amount')} <= ${$('maxBalance')}`))
+    .prepare(),
+);
+
+const debitStatement = prepared<{ userId: number; amount: number }, unknown>((db) =>
+  db
+    .update(wallet)
+    .set({ balance: returningValue(sql`${wallet.balance} - ${$('amount')}`) })
+    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} >= ${$('amount')}`))
+    .prepare(),
+);
+
+const ledgerInsert = prepared<Omit<LedgerEntry, 'paymentId'> & { paymentId: number | null }, unknown>((db) =>
+  db
+    .insert(walletLedger)
+    .values({
+      userId: $('userId'),
+      amount: $('amount'),
+      balanceAfter: $('balanceAfter'),
+      reason: $('reason'),
+      paymentId: $('paymentId'),
+    })
+    .prepare(),
+);
+
+// The amount is rewritten unchanged so that the confirm also answers what to charge.
+const confirmStatement = prepared<{ reservationId: number; userId: number; now: Date }, unknown>((db) =>
+  db
+    .update(reservation)
+    .set({ status: 'CONFIRMED', confirmedAt: sql`${$('now')}`, totalAmount: returningValue(sql`${reservation.totalAmount}`) })
+    .where(
+      and(
+        eq(reservation.id, $('reservationId')),
+        eq(reservation.userId, $('userId')),
+        eq(reservation.status, 'PENDING'),
+        gt(reservation.expiresAt, $('now')),
+      ),
+    )
+    .prepare(),
+);
+
+const paymentInsert = prepared<Omit<Payment, 'id'>, [{ insertId: number }, ...unknown[]]>((db) =>
+  db
+    .insert(payment)
+    .values({ reservationId: $('reservationId'), userId: $('userId'), amount: $('amount'), status: $('status'), paidAt: $('paidAt') })
+    .prepare(),
+);
+
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
 export function moneyTransaction(tx: Database): MoneyTransaction {
   return {
-    async credit({ userId, amount, maxBalance }) {
-      // The increment and the limit are one statement: racing charges queue on the row lock, and
-      // each re-checks the limit against the balance the previous one committed.
-      return writtenValue(
-        await tx
-          .update(wallet)
-          .set({ balance: returningValue(sql`${wallet.balance} + ${amount}`) })
-          .where(and(eq(wallet.userId, userId), sql`${wallet.balance} + ${amount} <= ${maxBalance}`)),
-      );
-    },
+    credit: async (values) => writtenValue(await creditStatement(tx, values)),
 
-    async debit({ userId, amount }) {
-      return writtenValue(
-        await tx
-          .update(wallet)
-          .set({ balance: returningValue(sql`${wallet.balance} - ${amount}`) })
-          .where(and(eq(wallet.userId, userId), sql`${wallet.balance} >= ${amount}`)),
-      );
-    },
+    debit: async (values) => writtenValue(await debitStatement(tx, values)),
 
     async appendLedger(entry: LedgerEntry) {
-      await tx.insert(walletLedger).values({ ...entry, paymentId: entry.paymentId ?? null });
+      await ledgerInsert(tx, { ...entry, paymentId: entry.paymentId ?? null });
     },
 
-    async confirmReservation({ reservationId, userId, now }) {
-      return writtenValue(
-        await tx
-          .update(reservation)
-          // The amount is rewritten unchanged so that the confirm also answers what to charge.
-          .set({ status: 'CONFIRMED', confirmedAt: now, totalAmount: returningValue(sql`${reservation.totalAmount}`) })
-          .where(
-            and(
-              eq(reservation.id, reservationId),
-              eq(reservation.userId, userId),
-              eq(reservation.status, 'PENDING'),
-              gt(reservation.expiresAt, now),
-            ),
-          ),
-      );
-    },
+    confirmReservation: async (values) => writtenValue(await confirmStatement(tx, values)),
 
     async reservation(reservationId) {
       const [row] = await tx
@@ -81,7 +107,7 @@ export function moneyTransaction(tx: Database): MoneyTransaction {
     },
 
     async insertPayment(values) {
-      const [result] = await tx.insert(payment).values(values);
+      const [result] = await paymentInsert(tx, values);
       return { id: result.insertId, ...values };
     },
 

@@ -14,8 +14,10 @@ export const instant = (name: string) => datetime(name, { mode: 'date', fsp: 3 }
 
 export const lifecycleDates = {
   createdAt: instant('created_at').notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  // The server's clock, as for created_at: an expression, so a prepared UPDATE (prepared.ts), whose
+  // values are fixed when it is built, still stamps each run with its own time.
   updatedAt: instant('updated_at')
     .notNull()
     .default(sql`CURRENT_TIMESTAMP(3)`)
-    .$onUpdate(() => new Date()),
+    .$onUpdate(() => sql`CURRENT_TIMESTAMP(3)`),
 };

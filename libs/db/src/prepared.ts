@@ -1,0 +1,25 @@
+import type { Database } from './client.js';
+
+interface PreparedStatement<Result> {
+  execute(values: Record<string, unknown>): Promise<Result>;
+}
+
+/**
+ * A statement whose SQL text drizzle builds once per query builder (the pool's, or a transaction
+ * connection's: client.ts keeps one per connection), then runs with new values given to its
+ * `sql.placeholder`s. Building the text costs about as much CPU as the driver's whole round trip
+ * (docs/benchmarks.md, "Purchase cost"), so the statements of a purchase are built this way.
+ */
+export function prepared<Values extends object, Result>(
+  build: (db: Database) => PreparedStatement<Result>,
+): (db: Database, values: Values) => Promise<Result> {
+  const statements = new WeakMap<Database, PreparedStatement<Result>>();
+  return (db, values) => {
+    let statement = statements.get(db);
+    if (!statement) {
+      statement = build(db);
+      statements.set(db, statement);
+    }
+    return statement.execute(values as Record<string, unknown>);
+  };
+}
