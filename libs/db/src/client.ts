@@ -35,10 +35,12 @@ export function poolOptions(url: string, poolSize: number): PoolOptions {
   };
 }
 
+/** `poolSize` connections at most, half for transactions and half for single statements. */
 export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
-  const pool = createPool(poolOptions(url, poolSize));
+  const transactionConnections = Math.ceil(poolSize / 2);
+  const pool = createPool(poolOptions(url, Math.max(1, poolSize - transactionConnections)));
   pool.pool.on('connection', (connection) => setUpSession(connection));
-  const transactionPool = createPool(poolOptions(url, poolSize));
+  const transactionPool = createPool(poolOptions(url, transactionConnections));
   transactionPool.pool.on('connection', (connection) => {
     setUpSession(connection);
     // The first statement after a COMMIT or ROLLBACK opens the next transaction by itself (as JDBC

@@ -109,11 +109,11 @@ describe('paying under contention (real MariaDB, real races)', () => {
     await services.charge({ userId, amount: 10_000 });
     const reservation = await createPendingReservation(db, { userId, totalAmount: 750, expiresAt: inAnHour() });
     // The unguarded version: read the status, then confirm and debit without re-checking it.
-    const racers = 10;
+    const racers = 8;
     const allRead = barrier(racers);
     await Promise.all(
       Array.from({ length: racers }, () =>
-        db.transaction(async (tx) => {
+        t.database.transaction(async (tx) => {
           const [row] = await tx.select().from(schema.reservation).where(eq(schema.reservation.id, reservation.id));
           await allRead();
           if (row?.status !== 'PENDING') return;

@@ -8,7 +8,7 @@ import { barrier } from '../support/barrier.js';
 import { booksOf, recordingReleaser } from '../support/money.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
-const RACERS = 15; // below the test pool's 20 connections, so every racer holds a transaction at once
+const RACERS = 8; // below the test pool's 10 transaction connections, so every racer holds a transaction at once
 
 describe('charging under contention (real MariaDB, real races)', () => {
   let t: TestApp;
