@@ -26,6 +26,9 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
     // A server that accepts but does not answer must not hang requests: they fail and fall back.
     commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    // The commands of one event-loop turn go out in one write: under load, many requests' gate
+    // checks and polls share a socket write (the largest cost left per call: docs/benchmarks.md).
+    enableAutoPipelining: true,
   });
   // Without a listener ioredis prints every failed reconnect; readiness reports the state instead.
   // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed".
