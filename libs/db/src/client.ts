@@ -6,8 +6,21 @@ import { describeDatabaseFailure } from './errors.js';
 
 export type Database = MySql2Database<typeof schema>;
 
+/** A statement's SQL text with its values, as drizzle's `toSQL()` gives it. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Queues a write whose answer nobody reads to go out with the COMMIT, in the transaction's last
+ * round trip. It runs after every statement sent before the commit, so nothing in the transaction
+ * may read what it writes; when it fails, the whole transaction rolls back and the failure is thrown.
+ */
+export type AtCommit = (statement: Statement) => void;
+
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-export type Transact = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
+export type Transact = <T>(work: (tx: Database, atCommit: AtCommit) => Promise<T>) => Promise<T>;
 
 export interface DatabaseHandle {
   /** Single statements, each committed on its own. */
@@ -40,7 +53,9 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
   const transactionConnections = Math.ceil(poolSize / 2);
   const pool = createPool(poolOptions(url, Math.max(1, poolSize - transactionConnections)));
   pool.pool.on('connection', (connection) => setUpSession(connection));
-  const transactionPool = createPool(poolOptions(url, transactionConnections));
+  // Several statements per round trip: the writes queued for the commit (AtCommit) go with it.
+  // Every statement of ours is built with placeholders escaped by the driver, never by concatenation.
+  const transactionPool = createPool({ ...poolOptions(url, transactionConnections), multipleStatements: true });
   transactionPool.pool.on('connection', (connection) => {
     setUpSession(connection);
     // The first statement after a COMMIT or ROLLBACK opens the next transaction by itself (as JDBC
@@ -86,9 +101,12 @@ function transactionRunner(transactionPool: Pool): Transact {
       tx = drizzle({ client: connection, schema, mode: 'default' });
       builders.set(connection.connection, tx);
     }
+    const atCommit: string[] = [];
     try {
-      const result = await work(tx);
-      await connection.query('COMMIT');
+      const result = await work(tx, ({ sql, params }) => atCommit.push(connection.format(sql, params)));
+      // MySQL stops a multi-statement query at its first failing statement: a failed write never
+      // reaches the COMMIT, and the rollback below undoes the rest.
+      await connection.query([...atCommit, 'COMMIT'].join(';\n'));
       connection.release();
       return result;
     } catch (error) {

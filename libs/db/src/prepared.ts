@@ -1,4 +1,5 @@
-import type { Database } from './client.js';
+import { fillPlaceholders } from 'drizzle-orm';
+import type { AtCommit, Database, Statement } from './client.js';
 
 interface PreparedStatement<Result> {
   execute(values: Record<string, unknown>): Promise<Result>;
@@ -21,5 +22,17 @@ export function prepared<Values extends object, Result>(
       statements.set(db, statement);
     }
     return statement.execute(values as Record<string, unknown>);
+  };
+}
+
+/**
+ * A write sent with the transaction's COMMIT (client.ts, AtCommit), its SQL text built once (it is
+ * the same on every connection) and run with new values given to its `sql.placeholder`s.
+ */
+export function atCommitStatement<Values extends object>(build: (db: Database) => { toSQL(): Statement }) {
+  let built: Statement | undefined;
+  return (tx: Database, atCommit: AtCommit, values: Values) => {
+    built ??= build(tx).toSQL();
+    atCommit({ sql: built.sql, params: fillPlaceholders(built.params, values as Record<string, unknown>) });
   };
 }

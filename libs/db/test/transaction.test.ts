@@ -47,4 +47,30 @@ describe('transaction (no BEGIN: the connection opens the next transaction itsel
     );
     expect(row?.balance).toBe(7);
   });
+
+  it('sends the writes queued for the commit with it, after every other statement of the transaction', async () => {
+    const result = await database.transaction(async (tx, atCommit) => {
+      await tx.insert(schema.wallet).values({ userId: 5, balance: 10 });
+      atCommit(tx.update(schema.wallet).set({ balance: 20 }).where(eq(schema.wallet.userId, 5)).toSQL());
+      // Not sent yet: the transaction still reads its own first write.
+      const [row] = await tx.select().from(schema.wallet).where(eq(schema.wallet.userId, 5));
+      return row?.balance;
+    });
+    expect(result).toBe(10);
+    expect(await balanceOf(5)).toBe(20);
+  });
+
+  it('rolls the whole transaction back when a write queued for the commit fails, and throws its error', async () => {
+    await expect(
+      database.transaction(async (tx, atCommit) => {
+        await tx.insert(schema.wallet).values({ userId: 6, balance: 10 });
+        // The same primary key again: fails at the commit's round trip.
+        atCommit(tx.insert(schema.wallet).values({ userId: 6, balance: 99 }).toSQL());
+      }),
+    ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+    expect(await balanceOf(6)).toBeUndefined();
+    // The connection is clean for the next transaction.
+    await database.transaction((tx) => tx.insert(schema.wallet).values({ userId: 7, balance: 1 }));
+    expect([await balanceOf(6), await balanceOf(7)]).toEqual([undefined, 1]);
+  });
 });

@@ -1,10 +1,10 @@
 import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { Database, DatabaseHandle } from '../client.js';
+import type { AtCommit, Database, DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
-import { prepared } from '../prepared.js';
+import { atCommitStatement, prepared } from '../prepared.js';
 import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
 
 /** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
@@ -18,7 +18,7 @@ export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStor
           // READ COMMITTED (every connection's level: client.ts): each statement sees the latest
           // commits, so the seat count taken after the per-user lock includes the holds committed
           // before it was granted.
-          return await transaction((tx) => work(bookingTransaction(tx)));
+          return await transaction((tx, atCommit) => work(bookingTransaction(tx, atCommit)));
         } catch (error) {
           if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
         }
@@ -96,15 +96,14 @@ const reservationInsert = prepared<Omit<Reservation, 'id'>, InsertResult>((db) =
     .prepare(),
 );
 
-const reserveSeatsStatement = prepared<{ reservationId: number; occupationId: number; reservedAt: Date }, unknown>((db) =>
+const reserveSeatsStatement = atCommitStatement<{ reservationId: number; occupationId: number; reservedAt: Date }>((db) =>
   db
     .update(seatAllocation)
     .set({ status: 'RESERVED', reservationId: sql`${$('reservationId')}`, reservedAt: sql`${$('reservedAt')}` })
-    .where(and(eq(seatAllocation.occupationId, $('occupationId')), eq(seatAllocation.status, 'OCCUPIED')))
-    .prepare(),
+    .where(and(eq(seatAllocation.occupationId, $('occupationId')), eq(seatAllocation.status, 'OCCUPIED'))),
 );
 
-function bookingTransaction(tx: Database): BookingTransaction {
+function bookingTransaction(tx: Database, atCommit: AtCommit): BookingTransaction {
   return {
     claimSeats: async (concertEventId, seatIds) =>
       affectedRows(await claimStatement(tx, { concertEventId, seatIds: [...seatIds] })),
@@ -131,7 +130,8 @@ function bookingTransaction(tx: Database): BookingTransaction {
     async createHold(hold): Promise<Hold> {
       const [inserted] = await holdInsert(tx, hold);
       const id = inserted.insertId;
-      await tx.insert(seatAllocation).values(
+      // Its row count varies with the hold's seats, so its text is built each time.
+      const allocations = tx.insert(seatAllocation).values(
         hold.seats.map((item) => ({
           occupationId: id,
           seatId: item.id,
@@ -142,6 +142,7 @@ function bookingTransaction(tx: Database): BookingTransaction {
           occupiedAt: hold.createdAt,
         })),
       );
+      atCommit(allocations.toSQL());
       return {
         id,
         concertEventId: hold.concertEventId,
@@ -171,7 +172,7 @@ function bookingTransaction(tx: Database): BookingTransaction {
         expiresAt,
       };
       const [inserted] = await reservationInsert(tx, values);
-      await reserveSeatsStatement(tx, { reservationId: inserted.insertId, occupationId: hold.id, reservedAt: createdAt });
+      reserveSeatsStatement(tx, atCommit, { reservationId: inserted.insertId, occupationId: hold.id, reservedAt: createdAt });
       return { id: inserted.insertId, ...values };
     },
   };

@@ -44,7 +44,7 @@ export function createMoneyStore({ db, transaction }: DatabaseHandle): MoneyStor
     async transaction(work) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await transaction((tx) => work(moneyTransaction(tx)));
+          return await transaction((tx, atCommit) => work(moneyTransaction(tx, atCommit)));
         } catch (error) {
           if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
         }

@@ -1,8 +1,8 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { AtCommit, Database } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
-import { prepared } from '../prepared.js';
+import { atCommitStatement, prepared } from '../prepared.js';
 import { returningValue, writtenValue } from '../writtenValue.js';
 import { completeClaim } from './idempotencyStore.js';
 
@@ -42,7 +42,7 @@ const debitStatement = prepared<{ userId: number; amount: number }, unknown>((db
     .prepare(),
 );
 
-const ledgerInsert = prepared<Omit<LedgerEntry, 'paymentId'> & { paymentId: number | null }, unknown>((db) =>
+const ledgerInsert = atCommitStatement<Omit<LedgerEntry, 'paymentId'> & { paymentId: number | null }>((db) =>
   db
     .insert(walletLedger)
     .values({
@@ -51,8 +51,7 @@ const ledgerInsert = prepared<Omit<LedgerEntry, 'paymentId'> & { paymentId: numb
       balanceAfter: $('balanceAfter'),
       reason: $('reason'),
       paymentId: $('paymentId'),
-    })
-    .prepare(),
+    }),
 );
 
 // The amount is rewritten unchanged so that the confirm also answers what to charge.
@@ -79,14 +78,14 @@ const paymentInsert = prepared<Omit<Payment, 'id'>, [{ insertId: number }, ...un
 );
 
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
-export function moneyTransaction(tx: Database): MoneyTransaction {
+export function moneyTransaction(tx: Database, atCommit: AtCommit): MoneyTransaction {
   return {
     credit: async (values) => writtenValue(await creditStatement(tx, values)),
 
     debit: async (values) => writtenValue(await debitStatement(tx, values)),
 
     async appendLedger(entry: LedgerEntry) {
-      await ledgerInsert(tx, { ...entry, paymentId: entry.paymentId ?? null });
+      ledgerInsert(tx, atCommit, { ...entry, paymentId: entry.paymentId ?? null });
     },
 
     confirmReservation: async (values) => writtenValue(await confirmStatement(tx, values)),
