@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import type { Connection as CoreConnection } from 'mysql2';
 import { createPool, type Pool, type PoolOptions } from 'mysql2/promise';
@@ -19,8 +20,14 @@ export interface Statement {
  */
 export type AtCommit = (statement: Statement) => void;
 
+/**
+ * A transaction's query builder: the database's, but for `transaction`, since a nested one would
+ * send its own statements on this connection rather than a savepoint.
+ */
+export type Queryable = Omit<Database, 'transaction'>;
+
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-export type Transact = <T>(work: (tx: Database, atCommit: AtCommit) => Promise<T>) => Promise<T>;
+export type Transact = <T>(work: (tx: Queryable, atCommit: AtCommit) => Promise<T>) => Promise<T>;
 
 export interface DatabaseHandle {
   /** Single statements, each committed on its own. */
@@ -45,6 +52,9 @@ export function poolOptions(url: string, poolSize: number): PoolOptions {
     // the API's CPU under load (docs/benchmarks.md). Our errors are mapped and logged where they are
     // caught, with the statement's error code; the caller's frames are not worth that cost.
     trace: false,
+    // A connection keeps its session as set up below (UTC, READ COMMITTED, and autocommit off in the
+    // transaction pool) across checkouts; a reset on release would silently drop all three.
+    resetOnRelease: false,
   };
 }
 
@@ -64,13 +74,17 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
     connection.query('SET autocommit = 0');
   });
   const db = drizzle({ client: pool, schema, mode: 'default' });
+  const transaction = transactionRunner(transactionPool);
   return {
     db,
     pool,
-    transaction: transactionRunner(transactionPool),
+    transaction,
     async ping() {
       try {
+        // Both pools, one after the other: readiness must notice either failing, and a server that
+        // is down fails the first before the second starts connecting.
         await pool.query('SELECT 1');
+        await transaction((tx) => tx.execute(sql`SELECT 1`));
       } catch (error) {
         throw describeDatabaseFailure(url, error);
       }
@@ -89,6 +103,9 @@ function setUpSession(connection: CoreConnection) {
   // which see the latest commit whatever the level; the booking rules also need each statement to
   // see the latest commits (the seat count taken after the per-user lock: bookingStore.ts).
   connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  // mysql2 escapes values with backslashes, which this mode would turn into plain characters: a
+  // value could then end its string early, and the transaction pool runs several statements per query.
+  connection.query("SET SESSION sql_mode = REPLACE(@@sql_mode, 'NO_BACKSLASH_ESCAPES', '')");
 }
 
 function transactionRunner(transactionPool: Pool): Transact {

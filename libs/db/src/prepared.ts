@@ -1,5 +1,5 @@
 import { fillPlaceholders } from 'drizzle-orm';
-import type { AtCommit, Database, Statement } from './client.js';
+import type { AtCommit, Queryable, Statement } from './client.js';
 
 interface PreparedStatement<Result> {
   execute(values: Record<string, unknown>): Promise<Result>;
@@ -12,9 +12,9 @@ interface PreparedStatement<Result> {
  * (docs/benchmarks.md, "Purchase cost"), so the statements of a purchase are built this way.
  */
 export function prepared<Values extends object, Result>(
-  build: (db: Database) => PreparedStatement<Result>,
-): (db: Database, values: Values) => Promise<Result> {
-  const statements = new WeakMap<Database, PreparedStatement<Result>>();
+  build: (db: Queryable) => PreparedStatement<Result>,
+): (db: Queryable, values: Values) => Promise<Result> {
+  const statements = new WeakMap<Queryable, PreparedStatement<Result>>();
   return (db, values) => {
     let statement = statements.get(db);
     if (!statement) {
@@ -29,9 +29,9 @@ export function prepared<Values extends object, Result>(
  * A write sent with the transaction's COMMIT (client.ts, AtCommit), its SQL text built once (it is
  * the same on every connection) and run with new values given to its `sql.placeholder`s.
  */
-export function atCommitStatement<Values extends object>(build: (db: Database) => { toSQL(): Statement }) {
+export function atCommitStatement<Values extends object>(build: (db: Queryable) => { toSQL(): Statement }) {
   let built: Statement | undefined;
-  return (tx: Database, atCommit: AtCommit, values: Values) => {
+  return (tx: Queryable, atCommit: AtCommit, values: Values) => {
     built ??= build(tx).toSQL();
     atCommit({ sql: built.sql, params: fillPlaceholders(built.params, values as Record<string, unknown>) });
   };

@@ -85,17 +85,20 @@ describe('transactions on pooled connections', () => {
     const other = await createConnection({ uri: database.url });
     try {
       await database.pool.query('INSERT INTO wallet (user_id, balance) VALUES (1, 100)');
-      const balances = await database.db.transaction(async (tx) => {
-        const read = async () => {
-          const [rows] = (await tx.execute(sql`SELECT balance FROM wallet WHERE user_id = 1`)) as unknown as [Array<{ balance: number }>];
-          return Number(rows[0]?.balance);
-        };
-        const before = await read();
-        await other.query('UPDATE wallet SET balance = 250 WHERE user_id = 1');
-        return [before, await read()];
-      });
-      // Under REPEATABLE READ (the server's default) the second read would repeat the first.
-      expect(balances).toEqual([100, 250]);
+      const readTwice = (meanwhile: number) =>
+        database.transaction(async (tx) => {
+          const read = async () => {
+            const [rows] = (await tx.execute(sql`SELECT balance FROM wallet WHERE user_id = 1`)) as unknown as [Array<{ balance: number }>];
+            return Number(rows[0]?.balance);
+          };
+          const before = await read();
+          await other.query('UPDATE wallet SET balance = ? WHERE user_id = 1', [meanwhile]);
+          return [before, await read()];
+        });
+      // Under REPEATABLE READ (the server's default) the second read would repeat the first. The
+      // second transaction runs on the same connection (one for transactions): it keeps the level.
+      expect(await readTwice(250)).toEqual([100, 250]);
+      expect(await readTwice(300)).toEqual([250, 300]);
     } finally {
       await other.end();
       await database.destroy();

@@ -24,7 +24,9 @@ export async function connectRedis(url: string, options: { connectTimeoutMs?: nu
     maxRetriesPerRequest: 1,
     connectTimeout: options.connectTimeoutMs ?? 5_000,
     // A server that accepts but does not answer must not hang requests: they fail and fall back.
-    commandTimeout: 2_000,
+    // With auto-pipelining below a command may wait for the batch before it to time out first, so
+    // a request waits up to twice this: about 2 s in all.
+    commandTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
     // The commands of one event-loop turn go out in one write: under load, many requests' gate
     // checks and polls share a socket write (the largest cost left per call: docs/benchmarks.md).

@@ -1,7 +1,7 @@
 import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { AtCommit, Database, DatabaseHandle } from '../client.js';
+import type { AtCommit, DatabaseHandle, Queryable } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { atCommitStatement, prepared } from '../prepared.js';
@@ -103,7 +103,7 @@ const reserveSeatsStatement = atCommitStatement<{ reservationId: number; occupat
     .where(and(eq(seatAllocation.occupationId, $('occupationId')), eq(seatAllocation.status, 'OCCUPIED'))),
 );
 
-function bookingTransaction(tx: Database, atCommit: AtCommit): BookingTransaction {
+function bookingTransaction(tx: Queryable, atCommit: AtCommit): BookingTransaction {
   return {
     claimSeats: async (concertEventId, seatIds) =>
       affectedRows(await claimStatement(tx, { concertEventId, seatIds: [...seatIds] })),

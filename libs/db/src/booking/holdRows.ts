@@ -1,10 +1,9 @@
 import type { Hold, Reservation } from '@concert/domain';
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { Queryable } from '../client.js';
 import { prepared } from '../prepared.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
-export type Queryable = Database;
 
 /** A hold's columns and, one row each, its seats: every row of one hold repeats the hold's part. */
 const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>

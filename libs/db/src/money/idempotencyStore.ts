@@ -1,7 +1,7 @@
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore, IdempotentCompletion } from '@concert/domain';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { Database } from '../client.js';
+import type { Database, Queryable } from '../client.js';
 import { isDuplicateKey } from '../errors.js';
 import { idempotencyKey } from '../schema/index.js';
 
@@ -20,7 +20,7 @@ const byScope = (scope: IdempotencyScope) =>
  * transaction this UPDATE holds the row's lock until the commit, so of two runs of one request
  * (one outliving its lease) the second waits, then matches nothing and rolls back.
  */
-export async function completeClaim(db: Database, { scope, outcome, expiresAt }: IdempotentCompletion) {
+export async function completeClaim(db: Queryable, { scope, outcome, expiresAt }: IdempotentCompletion) {
   const [result] = await db
     .update(idempotencyKey)
     .set({ statusCode: outcome.statusCode, responseBody: outcome.body, expiresAt })

@@ -1,6 +1,6 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { AtCommit, Database } from '../client.js';
+import type { AtCommit, Queryable } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
 import { atCommitStatement, prepared } from '../prepared.js';
 import { returningValue, writtenValue } from '../writtenValue.js';
@@ -16,7 +16,7 @@ export const paymentColumns = {
 };
 
 /** The payment of a reservation; `locking` reads the latest committed row instead of the snapshot. */
-export async function findPayment(db: Database, reservationId: number, locking = false) {
+export async function findPayment(db: Queryable, reservationId: number, locking = false) {
   const query = db.select(paymentColumns).from(payment).where(eq(payment.reservationId, reservationId));
   const [row] = locking ? await query.for('update') : await query;
   return row as Payment | undefined;
@@ -78,7 +78,7 @@ const paymentInsert = prepared<Omit<Payment, 'id'>, [{ insertId: number }, ...un
 );
 
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
-export function moneyTransaction(tx: Database, atCommit: AtCommit): MoneyTransaction {
+export function moneyTransaction(tx: Queryable, atCommit: AtCommit): MoneyTransaction {
   return {
     credit: async (values) => writtenValue(await creditStatement(tx, values)),
 

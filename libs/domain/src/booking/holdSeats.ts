@@ -29,6 +29,11 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
   const now = ctx.clock.now();
   const seatIds = [...new Set(input.seatIds)].sort((a, b) => a - b);
   const limit = ctx.rules.maxSeatsPerUser;
+  if (seatIds.length === 0) {
+    throw new DomainError('invalid_request', 'Invalid request: check seatIds.', [
+      { field: 'seatIds', message: 'Name at least one seat.' },
+    ]);
+  }
   if (seatIds.length > limit) {
     throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, { limit });
   }

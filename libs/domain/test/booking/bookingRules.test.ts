@@ -110,6 +110,7 @@ describe('booking rules', () => {
     const ctx = fakeContext([event(1, -HOUR, HOUR), event(2, HOUR, 2 * HOUR)]);
     const hold = (concertEventId: number, seatIds: number[]) =>
       holdSeats({ ctx, input: { userId: 1, concertEventId, seatIds } });
+    await expect(hold(1, [])).rejects.toMatchObject({ code: 'invalid_request', details: [{ field: 'seatIds' }] });
     await expect(hold(1, [1, 2, 3])).rejects.toMatchObject({ code: 'seat_limit_exceeded' });
     await expect(hold(9, [1])).rejects.toMatchObject({ code: 'concert_event_not_found' });
     await expect(hold(2, [1])).rejects.toMatchObject({ code: 'booking_closed' });
