@@ -53,7 +53,9 @@ export interface BookingTransaction {
   claimSeats(concertEventId: number, seatIds: readonly number[]): Promise<number>;
   /**
    * Serialises the transactions of one user on one event until commit; other users never wait.
-   * True when the user has never held seats of the event: they have none to count.
+   * True when the user has never held seats of the event: they have none to count. That relies on
+   * every hold being created after this call in its own transaction: anything else that creates
+   * holds (an import, an operator tool) must take this lock too, or the seat limit can be passed.
    */
   lockUserEvent(userId: number, concertEventId: number): Promise<boolean>;
   /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
