@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type Query } from 'drizzle-orm';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import type { Connection as CoreConnection } from 'mysql2';
 import { createPool, type Pool, type PoolOptions } from 'mysql2/promise';
@@ -7,18 +7,12 @@ import { describeDatabaseFailure } from './errors.js';
 
 export type Database = MySql2Database<typeof schema>;
 
-/** A statement's SQL text with its values, as drizzle's `toSQL()` gives it. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * Queues a write whose answer nobody reads to go out with the COMMIT, in the transaction's last
  * round trip. It runs after every statement sent before the commit, so nothing in the transaction
  * may read what it writes; when it fails, the whole transaction rolls back and the failure is thrown.
  */
-export type AtCommit = (statement: Statement) => void;
+export type AtCommit = (statement: Query) => void;
 
 /**
  * A transaction's query builder: the database's, but for `transaction`, since a nested one would
@@ -118,12 +112,12 @@ function transactionRunner(transactionPool: Pool): Transact {
       tx = drizzle({ client: connection, schema, mode: 'default' });
       builders.set(connection.connection, tx);
     }
-    const atCommit: string[] = [];
+    const queued: string[] = [];
     try {
-      const result = await work(tx, ({ sql, params }) => atCommit.push(connection.format(sql, params)));
+      const result = await work(tx, ({ sql, params }) => queued.push(connection.format(sql, params)));
       // MySQL stops a multi-statement query at its first failing statement: a failed write never
       // reaches the COMMIT, and the rollback below undoes the rest.
-      await connection.query([...atCommit, 'COMMIT'].join(';\n'));
+      await connection.query([...queued, 'COMMIT'].join(';\n'));
       connection.release();
       return result;
     } catch (error) {

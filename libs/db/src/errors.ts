@@ -38,6 +38,20 @@ export const isDeadlock = (error: unknown) => driverError(error)?.errno === ER_L
 /** Worth retrying the whole transaction: the database gave up on it, not on the data. */
 export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTimeout(error);
 
+/**
+ * Runs a transaction again when it failed transiently, up to `attempts` runs in all. Safe because a
+ * deadlock or lock wait rolled the whole transaction back.
+ */
+export async function retryingTransient<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+    }
+  }
+}
+
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
 }

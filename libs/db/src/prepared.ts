@@ -1,5 +1,5 @@
-import { fillPlaceholders } from 'drizzle-orm';
-import type { AtCommit, Queryable, Statement } from './client.js';
+import { fillPlaceholders, type Query } from 'drizzle-orm';
+import type { AtCommit, Queryable } from './client.js';
 
 interface PreparedStatement<Result> {
   execute(values: Record<string, unknown>): Promise<Result>;
@@ -29,8 +29,8 @@ export function prepared<Values extends object, Result>(
  * A write sent with the transaction's COMMIT (client.ts, AtCommit), its SQL text built once (it is
  * the same on every connection) and run with new values given to its `sql.placeholder`s.
  */
-export function atCommitStatement<Values extends object>(build: (db: Queryable) => { toSQL(): Statement }) {
-  let built: Statement | undefined;
+export function atCommitStatement<Values extends object>(build: (db: Queryable) => { toSQL(): Query }) {
+  let built: Query | undefined;
   return (tx: Queryable, atCommit: AtCommit, values: Values) => {
     built ??= build(tx).toSQL();
     atCommit({ sql: built.sql, params: fillPlaceholders(built.params, values as Record<string, unknown>) });

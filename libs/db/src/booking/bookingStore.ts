@@ -2,28 +2,16 @@ import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } fro
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
 import type { AtCommit, DatabaseHandle, Queryable } from '../client.js';
-import { isTransient } from '../errors.js';
+import { retryingTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { atCommitStatement, prepared } from '../prepared.js';
 import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
 
-/** A deadlock or lock wait is the database giving up on the transaction, not on the data: try again. */
-const ATTEMPTS = 3;
-
 export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStore {
   return {
-    async transaction(work) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          // READ COMMITTED (every connection's level: client.ts): each statement sees the latest
-          // commits, so the seat count taken after the per-user lock includes the holds committed
-          // before it was granted.
-          return await transaction((tx, atCommit) => work(bookingTransaction(tx, atCommit)));
-        } catch (error) {
-          if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
-        }
-      }
-    },
+    // READ COMMITTED (every connection's level: client.ts): each statement sees the latest commits,
+    // so the seat count taken after the per-user lock includes the holds committed before it was granted.
+    transaction: (work) => retryingTransient(() => transaction((tx, atCommit) => work(bookingTransaction(tx, atCommit)))),
     liveHolds: (userId, concertEventId, now) => loadHolds(db, liveHoldsWhere(userId, concertEventId, now)),
   };
 }

@@ -4,7 +4,6 @@ import type { Queryable } from '../client.js';
 import { prepared } from '../prepared.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
-
 /** A hold's columns and, one row each, its seats: every row of one hold repeats the hold's part. */
 const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>
   db

@@ -1,13 +1,10 @@
 import type { MoneyStore } from '@concert/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../client.js';
-import { isTransient } from '../errors.js';
+import { retryingTransient } from '../errors.js';
 import { prepared } from '../prepared.js';
 import { payment, wallet } from '../schema/index.js';
 import { findPayment, moneyTransaction, paymentColumns } from './moneyTransaction.js';
-
-/** A deadlock or lock wait aborts the whole transaction; running it again is safe because it rolled back. */
-const ATTEMPTS = 3;
 
 // A no-op on an existing wallet; two first charges racing both end with the one row.
 const walletUpsert = prepared<{ userId: number }, unknown>((db) =>
@@ -41,14 +38,6 @@ export function createMoneyStore({ db, transaction }: DatabaseHandle): MoneyStor
       return rows;
     },
 
-    async transaction(work) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await transaction((tx, atCommit) => work(moneyTransaction(tx, atCommit)));
-        } catch (error) {
-          if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
-        }
-      }
-    },
+    transaction: (work) => retryingTransient(() => transaction((tx, atCommit) => work(moneyTransaction(tx, atCommit)))),
   };
 }
