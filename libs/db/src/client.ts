@@ -1,7 +1,7 @@
 import { sql, type Query } from 'drizzle-orm';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import type { Connection as CoreConnection } from 'mysql2';
-import { createPool, type Pool, type PoolOptions } from 'mysql2/promise';
+import { createPool, type Pool, type PoolConnection, type PoolOptions } from 'mysql2/promise';
 import * as schema from './schema/index.js';
 import { describeDatabaseFailure } from './errors.js';
 
@@ -20,8 +20,22 @@ export type AtCommit = (statement: Query) => void;
  */
 export type Queryable = Omit<Database, 'transaction'>;
 
+/** What a write answers: the rows it changed and, for an insert, the first id it generated. */
+export interface WriteResult {
+  affectedRows: number;
+  insertId: number;
+}
+
+/**
+ * Sends a write in the transaction and answers its result. The writes sent in one turn of the event
+ * loop (say, under one `Promise.all`) go in one round trip, in the order they were sent; MySQL stops
+ * at the first that fails, and every one of them is then rejected with that failure. Statements run
+ * through `tx` in that same turn may go first: await a write before reading what it wrote.
+ */
+export type Send = (statement: Query) => Promise<WriteResult>;
+
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-export type Transact = <T>(work: (tx: Queryable, atCommit: AtCommit) => Promise<T>) => Promise<T>;
+export type Transact = <T>(work: (tx: Queryable, atCommit: AtCommit, send: Send) => Promise<T>) => Promise<T>;
 
 export interface DatabaseHandle {
   /** Single statements, each committed on its own. */
@@ -113,8 +127,10 @@ function transactionRunner(transactionPool: Pool): Transact {
       builders.set(connection.connection, tx);
     }
     const queued: string[] = [];
+    const batches = sameTurnBatches(connection);
     try {
-      const result = await work(tx, ({ sql, params }) => queued.push(connection.format(sql, params)));
+      const atCommit: AtCommit = ({ sql, params }) => queued.push(connection.format(sql, params));
+      const result = await work(tx, atCommit, batches.send).finally(batches.settled);
       // MySQL stops a multi-statement query at its first failing statement: a failed write never
       // reaches the COMMIT, and the rollback below undoes the rest.
       await connection.query([...queued, 'COMMIT'].join(';\n'));
@@ -129,4 +145,47 @@ function transactionRunner(transactionPool: Pool): Transact {
       throw error;
     }
   };
+}
+
+interface Pending {
+  text: string;
+  resolve: (result: WriteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * `Send` on one transaction's connection: what is sent in one turn goes out as one multi-statement
+ * query. `settled` waits for every batch sent so far and throws if any failed, so that the commit
+ * never follows a half-applied batch and the rollback never precedes one still on its way.
+ */
+function sameTurnBatches(connection: PoolConnection) {
+  let pending: Pending[] = [];
+  let sent: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const [answer] = await connection.query(batch.map((item) => item.text).join(';\n'));
+      // One statement answers its result; several answer one result each, in order.
+      const results = (batch.length === 1 ? [answer] : answer) as WriteResult[];
+      batch.forEach((item, index) => item.resolve(results[index] as WriteResult));
+    } catch (error) {
+      failure ??= error;
+      for (const item of batch) item.reject(error);
+    }
+  };
+  const send: Send = ({ sql, params }) =>
+    new Promise<WriteResult>((resolve, reject) => {
+      if (pending.length === 0) {
+        const previous = sent;
+        sent = new Promise<void>((done) => queueMicrotask(() => void previous.then(flush).then(done)));
+      }
+      pending.push({ text: connection.format(sql, params), resolve, reject });
+    });
+  const settled = async () => {
+    await sent;
+    if (failure !== undefined) throw failure;
+  };
+  return { send, settled };
 }

@@ -1,5 +1,5 @@
 import { fillPlaceholders, type Query } from 'drizzle-orm';
-import type { AtCommit, Queryable } from './client.js';
+import type { Queryable } from './client.js';
 
 interface PreparedStatement<Result> {
   execute(values: Record<string, unknown>): Promise<Result>;
@@ -26,13 +26,15 @@ export function prepared<Values extends object, Result>(
 }
 
 /**
- * A write sent with the transaction's COMMIT (client.ts, AtCommit), its SQL text built once (it is
- * the same on every connection) and run with new values given to its `sql.placeholder`s.
+ * A write for a transaction's `send` or `atCommit` (client.ts): its SQL text is built once (it is
+ * the same on every connection), and each call binds new values to its `sql.placeholder`s.
  */
-export function atCommitStatement<Values extends object>(build: (db: Queryable) => { toSQL(): Query }) {
+export function boundStatement<Values extends object>(
+  build: (db: Queryable) => { toSQL(): Query },
+): (tx: Queryable, values: Values) => Query {
   let built: Query | undefined;
-  return (tx: Queryable, atCommit: AtCommit, values: Values) => {
+  return (tx, values) => {
     built ??= build(tx).toSQL();
-    atCommit({ sql: built.sql, params: fillPlaceholders(built.params, values as Record<string, unknown>) });
+    return { sql: built.sql, params: fillPlaceholders(built.params, values as Record<string, unknown>) };
   };
 }

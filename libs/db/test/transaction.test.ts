@@ -74,3 +74,48 @@ describe('transaction (no BEGIN: the connection opens the next transaction itsel
     expect([await balanceOf(6), await balanceOf(7)]).toEqual([undefined, 1]);
   });
 });
+
+describe('send (writes of one turn share a round trip)', () => {
+  const walletOf = (tx: Parameters<Parameters<TestDatabase['transaction']>[0]>[0], userId: number, balance: number) =>
+    tx.insert(schema.wallet).values({ userId, balance }).toSQL();
+
+  it('answers each write sent together with its own result, in the order they were sent', async () => {
+    const [first, raised, second] = await database.transaction((tx, _atCommit, send) =>
+      Promise.all([
+        send(walletOf(tx, 10, 1)),
+        // Runs after the insert above: it finds the new row.
+        send(tx.update(schema.wallet).set({ balance: 2 }).where(eq(schema.wallet.userId, 10)).toSQL()),
+        send(walletOf(tx, 11, 3)),
+      ]),
+    );
+    expect(raised?.affectedRows).toBe(1);
+    expect(Number(second?.insertId)).toBe(Number(first?.insertId) + 1);
+    expect([await balanceOf(10), await balanceOf(11)]).toEqual([2, 3]);
+  });
+
+  it('rejects every write of a batch with the first failure, and the transaction rolls back', async () => {
+    const answers = await database
+      .transaction((tx, _atCommit, send) =>
+        Promise.allSettled([send(walletOf(tx, 12, 1)), send(walletOf(tx, 12, 2)), send(walletOf(tx, 13, 3))]),
+      )
+      .catch((error: unknown) => error);
+    expect(answers).toMatchObject({ code: 'ER_DUP_ENTRY' });
+    expect([await balanceOf(12), await balanceOf(13)]).toEqual([undefined, undefined]);
+  });
+
+  it('commits only after a write nobody awaited is answered, and not at all if it failed', async () => {
+    await database.transaction(async (tx, _atCommit, send) => {
+      void send(walletOf(tx, 14, 4));
+    });
+    expect(await balanceOf(14)).toBe(4);
+
+    const ignoring = () => undefined;
+    await expect(
+      database.transaction(async (tx, _atCommit, send) => {
+        send(walletOf(tx, 15, 5)).catch(ignoring);
+        send(walletOf(tx, 15, 6)).catch(ignoring);
+      }),
+    ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+    expect(await balanceOf(15)).toBeUndefined();
+  });
+});

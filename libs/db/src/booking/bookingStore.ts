@@ -1,17 +1,17 @@
 import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { AtCommit, DatabaseHandle, Queryable } from '../client.js';
+import type { AtCommit, DatabaseHandle, Queryable, Send } from '../client.js';
 import { retryingTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
-import { atCommitStatement, prepared } from '../prepared.js';
+import { boundStatement, prepared } from '../prepared.js';
 import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
 
 export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStore {
   return {
     // READ COMMITTED (every connection's level: client.ts): each statement sees the latest commits,
     // so the seat count taken after the per-user lock includes the holds committed before it was granted.
-    transaction: (work) => retryingTransient(() => transaction((tx, atCommit) => work(bookingTransaction(tx, atCommit)))),
+    transaction: (work) => retryingTransient(() => transaction((tx, atCommit, send) => work(bookingTransaction(tx, atCommit, send)))),
     liveHolds: (userId, concertEventId, now) => loadHolds(db, liveHoldsWhere(userId, concertEventId, now)),
   };
 }
@@ -21,24 +21,22 @@ type InsertResult = [{ insertId: number }, ...unknown[]];
 
 // The race guard of a hold: only rows still available match, and a row taken by a concurrent
 // transaction no longer matches once that one commits. Affected rows = seats won.
-const claimStatement = prepared<{ concertEventId: number; seatIds: number[] }, unknown>((db) =>
+const claimStatement = boundStatement<{ concertEventId: number; seatIds: number[] }>((db) =>
   db
     .update(seat)
     .set({ isAvailable: false })
-    .where(and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')), eq(seat.isAvailable, true)))
-    .prepare(),
+    .where(and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')), eq(seat.isAvailable, true))),
 );
 
 // An upsert locks the (user, event) row, existing or new, until this transaction ends.
-const lockStatement = prepared<{ userId: number; concertEventId: number }, unknown>((db) =>
+const lockStatement = boundStatement<{ userId: number; concertEventId: number }>((db) =>
   db
     .insert(userEventLock)
     .values({ userId: $('userId'), concertEventId: $('concertEventId'), holds: 1 })
-    .onDuplicateKeyUpdate({ set: { holds: sql`${userEventLock.holds} + 1` } })
-    .prepare(),
+    .onDuplicateKeyUpdate({ set: { holds: sql`${userEventLock.holds} + 1` } }),
 );
 
-const holdInsert = prepared<NewHold, InsertResult>((db) =>
+const holdInsert = boundStatement<NewHold>((db) =>
   db
     .insert(occupation)
     .values({
@@ -47,8 +45,7 @@ const holdInsert = prepared<NewHold, InsertResult>((db) =>
       status: 'ACTIVE',
       expiresAt: $('expiresAt'),
       createdAt: $('createdAt'),
-    })
-    .prepare(),
+    }),
 );
 
 // Loses to the sweeper (EXPIRED) and to a concurrent reserve (RELEASED): one of them wins the row.
@@ -84,19 +81,19 @@ const reservationInsert = prepared<Omit<Reservation, 'id'>, InsertResult>((db) =
     .prepare(),
 );
 
-const reserveSeatsStatement = atCommitStatement<{ reservationId: number; occupationId: number; reservedAt: Date }>((db) =>
+const reserveSeatsStatement = boundStatement<{ reservationId: number; occupationId: number; reservedAt: Date }>((db) =>
   db
     .update(seatAllocation)
     .set({ status: 'RESERVED', reservationId: sql`${$('reservationId')}`, reservedAt: sql`${$('reservedAt')}` })
     .where(and(eq(seatAllocation.occupationId, $('occupationId')), eq(seatAllocation.status, 'OCCUPIED'))),
 );
 
-function bookingTransaction(tx: Queryable, atCommit: AtCommit): BookingTransaction {
+function bookingTransaction(tx: Queryable, atCommit: AtCommit, send: Send): BookingTransaction {
   return {
     claimSeats: async (concertEventId, seatIds) =>
-      affectedRows(await claimStatement(tx, { concertEventId, seatIds: [...seatIds] })),
+      (await send(claimStatement(tx, { concertEventId, seatIds: [...seatIds] }))).affectedRows,
     lockUserEvent: async (userId, concertEventId) =>
-      affectedRows(await lockStatement(tx, { userId, concertEventId })) === 1,
+      (await send(lockStatement(tx, { userId, concertEventId }))).affectedRows === 1,
     async liveSeatCount(userId, concertEventId, now) {
       const [row] = await tx
         .select({ seats: sql<number>`count(*)`.mapWith(Number) })
@@ -116,8 +113,7 @@ function bookingTransaction(tx: Queryable, atCommit: AtCommit): BookingTransacti
       return row?.seats ?? 0;
     },
     async createHold(hold): Promise<Hold> {
-      const [inserted] = await holdInsert(tx, hold);
-      const id = inserted.insertId;
+      const id = Number((await send(holdInsert(tx, hold))).insertId);
       // Its row count varies with the hold's seats, so its text is built each time.
       const allocations = tx.insert(seatAllocation).values(
         hold.seats.map((item) => ({
@@ -160,7 +156,7 @@ function bookingTransaction(tx: Queryable, atCommit: AtCommit): BookingTransacti
         expiresAt,
       };
       const [inserted] = await reservationInsert(tx, values);
-      reserveSeatsStatement(tx, atCommit, { reservationId: inserted.insertId, occupationId: hold.id, reservedAt: createdAt });
+      atCommit(reserveSeatsStatement(tx, { reservationId: inserted.insertId, occupationId: hold.id, reservedAt: createdAt }));
       return { id: inserted.insertId, ...values };
     },
   };

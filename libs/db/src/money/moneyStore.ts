@@ -38,6 +38,6 @@ export function createMoneyStore({ db, transaction }: DatabaseHandle): MoneyStor
       return rows;
     },
 
-    transaction: (work) => retryingTransient(() => transaction((tx, atCommit) => work(moneyTransaction(tx, atCommit)))),
+    transaction: (work) => retryingTransient(() => transaction((tx, atCommit, send) => work(moneyTransaction(tx, atCommit, send)))),
   };
 }

@@ -1,8 +1,9 @@
 import type { LedgerEntry, MoneyTransaction, PayableReservation, Payment } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { AtCommit, Queryable } from '../client.js';
+import { resultHeader } from '../affectedRows.js';
+import type { AtCommit, Queryable, Send } from '../client.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
-import { atCommitStatement, prepared } from '../prepared.js';
+import { boundStatement, prepared } from '../prepared.js';
 import { returningValue, writtenValue } from '../writtenValue.js';
 import { completeClaim } from './idempotencyStore.js';
 
@@ -34,15 +35,14 @@ const creditStatement = prepared<{ userId: number; amount: number; maxBalance: n
     .prepare(),
 );
 
-const debitStatement = prepared<{ userId: number; amount: number }, unknown>((db) =>
+const debitStatement = boundStatement<{ userId: number; amount: number }>((db) =>
   db
     .update(wallet)
     .set({ balance: returningValue(sql`${wallet.balance} - ${$('amount')}`) })
-    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} >= ${$('amount')}`))
-    .prepare(),
+    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} >= ${$('amount')}`)),
 );
 
-const ledgerInsert = atCommitStatement<Omit<LedgerEntry, 'paymentId'> & { paymentId: number | null }>((db) =>
+const ledgerInsert = boundStatement<Omit<LedgerEntry, 'paymentId'> & { paymentId: number | null }>((db) =>
   db
     .insert(walletLedger)
     .values({
@@ -70,25 +70,24 @@ const confirmStatement = prepared<{ reservationId: number; userId: number; now: 
     .prepare(),
 );
 
-const paymentInsert = prepared<Omit<Payment, 'id'>, [{ insertId: number }, ...unknown[]]>((db) =>
+const paymentInsert = boundStatement<Omit<Payment, 'id'>>((db) =>
   db
     .insert(payment)
-    .values({ reservationId: $('reservationId'), userId: $('userId'), amount: $('amount'), status: $('status'), paidAt: $('paidAt') })
-    .prepare(),
+    .values({ reservationId: $('reservationId'), userId: $('userId'), amount: $('amount'), status: $('status'), paidAt: $('paidAt') }),
 );
 
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
-export function moneyTransaction(tx: Queryable, atCommit: AtCommit): MoneyTransaction {
+export function moneyTransaction(tx: Queryable, atCommit: AtCommit, send: Send): MoneyTransaction {
   return {
-    credit: async (values) => writtenValue(await creditStatement(tx, values)),
+    credit: async (values) => writtenValue(resultHeader(await creditStatement(tx, values))),
 
-    debit: async (values) => writtenValue(await debitStatement(tx, values)),
+    debit: async (values) => writtenValue(await send(debitStatement(tx, values))),
 
     async appendLedger(entry: LedgerEntry) {
-      ledgerInsert(tx, atCommit, { ...entry, paymentId: entry.paymentId ?? null });
+      atCommit(ledgerInsert(tx, { ...entry, paymentId: entry.paymentId ?? null }));
     },
 
-    confirmReservation: async (values) => writtenValue(await confirmStatement(tx, values)),
+    confirmReservation: async (values) => writtenValue(resultHeader(await confirmStatement(tx, values))),
 
     async reservation(reservationId) {
       const [row] = await tx
@@ -106,8 +105,8 @@ export function moneyTransaction(tx: Queryable, atCommit: AtCommit): MoneyTransa
     },
 
     async insertPayment(values) {
-      const [result] = await paymentInsert(tx, values);
-      return { id: result.insertId, ...values };
+      const { insertId } = await send(paymentInsert(tx, values));
+      return { id: Number(insertId), ...values };
     },
 
     paymentOf: (reservationId) => findPayment(tx, reservationId, true),

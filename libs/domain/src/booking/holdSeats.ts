@@ -17,9 +17,9 @@ class SeatsTaken extends Error {}
  * Holds seats for a user, all or none. Race safety comes from the storage, in this order:
  * 1. one conditional write takes the seats that are still available (`claimSeats`); a short count
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
- * 2. only a winner then locks its own (user, event) row and counts the user's live seats (a user's
- *    first hold of the event has none), so two requests of one user cannot both pass the limit,
- *    while different users never wait on each other.
+ * 2. the same round trip locks the user's own (user, event) row and writes the hold; a winner then
+ *    counts the user's live seats (a user's first hold of the event has none), so two requests of
+ *    one user cannot both pass the limit, while different users never wait on each other.
  * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
@@ -60,9 +60,19 @@ async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: 
   if (seats.some((seat) => !seat.isAvailable)) return answerTaken(ctx, input, seats, now);
   try {
     return await ctx.store.transaction(async (tx) => {
-      const claimed = await tx.claimSeats(input.concertEventId, seatIds);
+      // Sent together, in this order, in one round trip: a lost seat or the limit rolls all three back.
+      const [claimed, firstHold, hold] = await Promise.all([
+        tx.claimSeats(input.concertEventId, seatIds),
+        tx.lockUserEvent(input.userId, input.concertEventId),
+        tx.createHold({
+          concertEventId: input.concertEventId,
+          userId: input.userId,
+          seats: seats.map(({ id, seatNumber, price }) => ({ id, seatNumber, price })),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000),
+        }),
+      ]);
       if (claimed < seatIds.length) throw new SeatsTaken();
-      const firstHold = await tx.lockUserEvent(input.userId, input.concertEventId);
       const alreadyHeld = firstHold ? 0 : await tx.liveSeatCount(input.userId, input.concertEventId, now);
       if (alreadyHeld + seatIds.length > limit) {
         throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, {
@@ -70,13 +80,7 @@ async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: 
           alreadyHeld,
         });
       }
-      return tx.createHold({
-        concertEventId: input.concertEventId,
-        userId: input.userId,
-        seats: seats.map(({ id, seatNumber, price }) => ({ id, seatNumber, price })),
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000),
-      });
+      return hold;
     });
   } catch (error) {
     if (!(error instanceof SeatsTaken)) throw error;

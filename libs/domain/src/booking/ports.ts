@@ -44,7 +44,10 @@ export interface NewReservation {
   expiresAt: Date;
 }
 
-/** The writes of holding and reserving, all inside one database transaction. */
+/**
+ * The writes of holding and reserving, all inside one database transaction. Writes called together
+ * (under one `Promise.all`) run in the order called, and may share one round trip to the database.
+ */
 export interface BookingTransaction {
   /**
    * Takes the seats that are still available, all in one conditional write, and returns how many
@@ -54,12 +57,14 @@ export interface BookingTransaction {
   /**
    * Serialises the transactions of one user on one event until commit; other users never wait.
    * True when the user has never held seats of the event: they have none to count. That relies on
-   * every hold being created after this call in its own transaction: anything else that creates
-   * holds (an import, an operator tool) must take this lock too, or the seat limit can be passed.
+   * every hold being created after this call (or together with it) in the same transaction: anything
+   * else that creates holds (an import, an operator tool) must take this lock too, or the seat limit
+   * can be passed.
    */
   lockUserEvent(userId: number, concertEventId: number): Promise<boolean>;
   /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
   liveSeatCount(userId: number, concertEventId: number, now: Date): Promise<number>;
+  /** Writes the hold; its seats are written at commit, so a count in this transaction leaves them out. */
   createHold(hold: NewHold): Promise<Hold>;
   findHold(occupationId: number): Promise<Hold | undefined>;
   /** ACTIVE and unexpired → RELEASED, for its holder only; false when that is no longer true. */

@@ -56,13 +56,16 @@ export async function payReservation({
       outcome = 'replayed';
       return settledPayment(tx, input, now);
     }
-    const balanceAfter = await tx.debit({ userId, amount });
+    // Together in one round trip: a refused debit rolls the payment back with the confirm.
+    const [balanceAfter, paid] = await Promise.all([
+      tx.debit({ userId, amount }),
+      tx.insertPayment({ reservationId, userId, amount, status: 'COMPLETED', paidAt: now }),
+    ]);
     if (balanceAfter === undefined) {
       throw new DomainError('insufficient_balance', `The wallet holds less than the ${amount} this reservation costs.`, {
         amount,
       });
     }
-    const paid = await tx.insertPayment({ reservationId, userId, amount, status: 'COMPLETED', paidAt: now });
     await tx.appendLedger({ userId, amount: -amount, balanceAfter, reason: 'PAYMENT', paymentId: paid.id });
     return paid;
   });

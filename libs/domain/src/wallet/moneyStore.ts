@@ -34,6 +34,8 @@ export interface LedgerEntry {
  * The writes of one money transaction. Each write is conditional on the state it needs, so two
  * transactions racing for the same row cannot both win; a thrown error rolls every write back.
  * Reads here see the latest committed state (locking reads), not a snapshot from before a race.
+ * Writes called together (under one `Promise.all`) run in the order called, and may share one
+ * round trip to the database.
  */
 export interface MoneyTransaction {
   /** Adds to the balance unless the result would pass `maxBalance`: the new balance, or undefined. */
