@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwt, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { jwtTokenSigner } from '../src/index.js';
 
 const secret = 'a-test-secret-of-at-least-32-characters!';
@@ -13,6 +13,9 @@ describe('jwtTokenSigner', () => {
     const claims = decodeJwt(first);
     expect(claims).toMatchObject({ sub: '42', iat: now.getTime() / 1_000, exp: now.getTime() / 1_000 + 3_600 });
     expect(claims.jti).not.toBe(decodeJwt(second).jti);
+    // Standard HS256: another implementation accepts it with the same secret.
+    const checked = await jwtVerify(first, new TextEncoder().encode(secret), { algorithms: ['HS256'], currentDate: now });
+    expect(checked.protectedHeader).toMatchObject({ alg: 'HS256', typ: 'JWT' });
     expect(await signer.verify(first, now)).toBe(42);
     expect(await signer.verify(await signer.issue(0, now), now)).toBe(0);
   });
