@@ -3,6 +3,7 @@
  * and feeds the `errors` rate, then returns the envelope's `data` (or `list`), or null on failure.
  */
 import type { ApiCall, LoadClient } from './client.ts';
+import type { PollDelay } from './polling.ts';
 
 export interface Concert {
   id: number;
@@ -52,10 +53,10 @@ export async function issueToken(client: LoadClient, userId: number): Promise<st
 }
 
 /** Polls the queue status until `position === 0` (admitted), as the seed's client does. */
-export async function waitUntilActive(client: LoadClient, token: string, pollSeconds: number): Promise<boolean> {
+export async function waitUntilActive(client: LoadClient, token: string, pollDelay: PollDelay): Promise<boolean> {
   const startedAt = client.elapsedMs();
-  for (;;) {
-    const data = await step<{ position: number }>(client, 'queue status', { endpoint: 'status', token }, 'data');
+  for (let polls = 0; ; polls++) {
+    const data = await step<{ position: number; estimatedWaitingTime: number }>(client, 'queue status', { endpoint: 'status', token }, 'data');
     if (data === null) return false;
     const waited = (client.elapsedMs() - startedAt) / 1000;
     if (data.position === 0) {
@@ -67,7 +68,7 @@ export async function waitUntilActive(client: LoadClient, token: string, pollSec
       client.add('errors', true);
       return false;
     }
-    await client.sleep(pollSeconds);
+    await client.sleep(pollDelay(data, polls));
   }
 }
 

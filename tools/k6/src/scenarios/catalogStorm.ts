@@ -4,13 +4,14 @@
  */
 import * as api from './api.ts';
 import type { IterationContext, LoadClient } from './client.ts';
+import { everySeconds } from './polling.ts';
 import { seedUserId } from './purchaseFlow.ts';
 
 async function admittedToken(client: LoadClient, context: IterationContext): Promise<string | null> {
   const known = context.vuState['token'];
   if (typeof known === 'string') return known;
   const token = await api.issueToken(client, seedUserId());
-  if (token === null || !(await api.waitUntilActive(client, token, 0.5))) return null;
+  if (token === null || !(await api.waitUntilActive(client, token, everySeconds(0.5)))) return null;
   context.vuState['token'] = token;
   return token;
 }

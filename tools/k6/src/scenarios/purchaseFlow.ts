@@ -5,12 +5,13 @@
  */
 import * as api from './api.ts';
 import type { IterationContext, LoadClient } from './client.ts';
+import type { PollDelay } from './polling.ts';
 
 export interface PurchaseOptions {
   /** The seed's think time between steps; 0 for capacity runs. */
   pauseSeconds: number;
-  /** Between two queue status polls. */
-  pollSeconds: number;
+  /** The pause between two queue status polls. */
+  pollDelay: PollDelay;
   /** Which user buys: the seed draws from 20,000 ids; the flash sale gives each its own. */
   userId: (context: IterationContext) => number;
   /** Random concert and event (the seed), or the configured/first ones (the flash sale). */
@@ -45,7 +46,7 @@ export async function purchase(client: LoadClient, context: IterationContext, op
   const token = await api.issueToken(client, userId);
   if (token === null) return;
   await pause();
-  if (!(await api.waitUntilActive(client, token, options.pollSeconds))) return;
+  if (!(await api.waitUntilActive(client, token, options.pollDelay))) return;
   await pause();
   const paid = await buyOnce(client, context, options, token, pause);
   if (!paid && options.leaveWhenGivingUp) await api.leaveQueue(client, token);

@@ -1,6 +1,7 @@
 /** Every scenario, defined once: k6 (`src/k6/main.ts`) and the Node runner both read this table. */
 import { readCatalog } from './catalogStorm.ts';
 import type { IterationContext, LoadClient } from './client.ts';
+import { everySeconds, likeTheSdk } from './polling.ts';
 import { purchase, seedUserId } from './purchaseFlow.ts';
 
 /** k6's stage: ramp linearly to `target` VUs over `duration` (`'30s'`, `'1m'`, `'1m30s'`). */
@@ -39,7 +40,7 @@ function steadyMinute(vus: number): Executor {
 }
 
 const seedFlow = (client: LoadClient, context: IterationContext) =>
-  purchase(client, context, { pauseSeconds: 1, pollSeconds: 1, userId: seedUserId, target: 'random', leaveWhenGivingUp: false });
+  purchase(client, context, { pauseSeconds: 1, pollDelay: everySeconds(1), userId: seedUserId, target: 'random', leaveWhenGivingUp: false });
 
 /** One user per iteration: `--user-id-base` + the iteration's number in the whole test. */
 const distinctBuyer = ({ params, iterationInTest }: IterationContext) => params.userIdBase + iterationInTest;
@@ -76,7 +77,7 @@ const scenarioList: Scenario[] = [
     // Distinct buyers: with the seed's random users (1–20,000), two of 50 busy VUs sometimes share one,
     // and the first to pay ends the other's admission (401 token_expired), counted as an error.
     iteration: (client, context) =>
-      purchase(client, context, { pauseSeconds: 0, pollSeconds: 0.2, userId: distinctBuyer, target: 'random', leaveWhenGivingUp: true }),
+      purchase(client, context, { pauseSeconds: 0, pollDelay: everySeconds(0.2), userId: distinctBuyer, target: 'random', leaveWhenGivingUp: true }),
   },
   {
     name: 'flash-sale',
@@ -87,7 +88,8 @@ const scenarioList: Scenario[] = [
     iteration: (client, context) =>
       purchase(client, context, {
         pauseSeconds: 0,
-        pollSeconds: 0.5,
+        // As our frontends poll, through the SDK: about a third of the polls of a fixed half second.
+        pollDelay: likeTheSdk(),
         userId: distinctBuyer,
         target: 'first',
         // Without it, buyers who found the event sold out would keep their active slots for the idle
