@@ -29,7 +29,12 @@ export interface Config {
     /** How long a won seat's Redis claim answers losers before MySQL is asked (docs/adr/0006); 0: off. */
     seatClaimMs: number;
   };
-  wallet: { maxChargeAmount: number; maxBalance: number };
+  wallet: {
+    maxChargeAmount: number;
+    maxBalance: number;
+    /** Charges one process runs at once; the rest wait their turn (wiring/wallet.ts). */
+    chargeConcurrency: number;
+  };
   idempotency: { ttlHours: number };
 }
 
@@ -64,7 +69,11 @@ export function toConfig(env: Env): Config {
       expirySweepIntervalMs: env.EXPIRY_SWEEP_INTERVAL_MS,
       seatClaimMs: env.HOLD_SEAT_CLAIM_MS,
     },
-    wallet: { maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT, maxBalance: env.WALLET_MAX_BALANCE },
+    wallet: {
+      maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT,
+      maxBalance: env.WALLET_MAX_BALANCE,
+      chargeConcurrency: env.WALLET_CHARGE_CONCURRENCY,
+    },
     idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },
   };
 }

@@ -10,6 +10,7 @@ import {
   type IdempotencyContext,
   type PayReservationInput,
 } from '@concert/domain';
+import pLimit from 'p-limit';
 import type { AppDeps } from '../deps.js';
 import { queueServices } from './queue.js';
 
@@ -28,10 +29,14 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
     log: deps.logger,
     observe: (outcome: 'paid' | 'replayed') => deps.metrics.payments.inc({ outcome }),
   };
+  // A bulkhead (docs/adr/0008): a sale opens with everyone topping up at once, and charges are
+  // outside the waiting room. Unbounded, they would fill the transaction connections and keep the
+  // admitted buyers' holds, reservations and payments waiting behind them.
+  const chargeSlot = pLimit(deps.config.wallet.chargeConcurrency);
   return {
     idempotency,
     charge: (input: ChargeWalletInput) =>
-      chargeWallet({ ctx: { store, limits: deps.config.wallet }, input }),
+      chargeSlot(() => chargeWallet({ ctx: { store, limits: deps.config.wallet }, input })),
     view: (input: { userId: number }) => viewWallet({ ctx: { store }, input }),
     payments: (input: { userId: number }) => listPayments({ ctx: { store }, input }),
     pay: (input: PayReservationInput) => payReservation({ ctx: payContext, input }),

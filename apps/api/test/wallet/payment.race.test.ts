@@ -17,7 +17,8 @@ describe('paying under contention (real MariaDB, real races)', () => {
   let services: WalletServices;
   const releaser = recordingReleaser();
   beforeAll(async () => {
-    t = await createTestApp();
+    // No bulkhead in the way (wiring/wallet.ts): charges race payments at full width.
+    t = await createTestApp({ WALLET_CHARGE_CONCURRENCY: '100' });
     services = walletServices(t.deps, releaser);
   });
   afterAll(() => t.destroy());

@@ -14,7 +14,8 @@ describe('charging under contention (real MariaDB, real races)', () => {
   let t: TestApp;
   let services: WalletServices;
   beforeAll(async () => {
-    t = await createTestApp({ WALLET_MAX_BALANCE: '10000' });
+    // No bulkhead in the way (wiring/wallet.ts): every charge below reaches the database at once.
+    t = await createTestApp({ WALLET_MAX_BALANCE: '10000', WALLET_CHARGE_CONCURRENCY: '100' });
     services = walletServices(t.deps, recordingReleaser());
   });
   afterAll(() => t.destroy());
