@@ -4,6 +4,7 @@ import { createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
+import { seatBooks } from './support/booking.js';
 import { activeToken } from './support/queue.js';
 
 describe('catalog, hold and reserve: errors', () => {
@@ -36,6 +37,16 @@ describe('catalog, hold and reserve: errors', () => {
       status: 404,
       error: { code: 'seat_not_found', details: { seatIds: [999_999] } },
     });
+  });
+
+  it('holds nothing when one of the seats asked for is not a seat of the event', async () => {
+    const event = await createEventWithSeats(f.t.database.db, f.concertId, { now: clock.now(), seats: 2 });
+    const [known] = event.seats.map((seat) => seat.id);
+    expect(await f.api.occupy(token, event.id, { seatIds: [known ?? 0, f.event.seats[0]?.id ?? 0] })).toMatchObject({
+      status: 404,
+      error: { code: 'seat_not_found', details: { seatIds: [f.event.seats[0]?.id] } },
+    });
+    expect(await seatBooks(f.t.database.db, event.id)).toMatchObject({ total: 2, held: 0, available: 2 });
   });
 
   it('refuses seats and holds outside the booking window with 409 booking_closed', async () => {

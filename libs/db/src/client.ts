@@ -27,12 +27,13 @@ export interface WriteResult {
 }
 
 /**
- * Sends a write in the transaction and answers its result. The writes sent in one turn of the event
- * loop (say, under one `Promise.all`) go in one round trip, in the order they were sent; MySQL stops
- * at the first that fails, and every one of them is then rejected with that failure. Statements run
- * through `tx` in that same turn may go first: await a write before reading what it wrote.
+ * Sends a statement in the transaction and answers its result: a write's `WriteResult`, a read's
+ * rows (as the driver gives them, keyed by column name). The statements sent in one turn of the
+ * event loop (say, under one `Promise.all`) go in one round trip, in the order they were sent;
+ * MySQL stops at the first that fails, and every one of them is then rejected with that failure.
+ * Statements run through `tx` in that same turn may go first: await a write before reading what it wrote.
  */
-export type Send = (statement: Query) => Promise<WriteResult>;
+export type Send = <Result = WriteResult>(statement: Query) => Promise<Result>;
 
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
 export type Transact = <T>(work: (tx: Queryable, atCommit: AtCommit, send: Send) => Promise<T>) => Promise<T>;
@@ -149,7 +150,7 @@ function transactionRunner(transactionPool: Pool): Transact {
 
 interface Pending {
   text: string;
-  resolve: (result: WriteResult) => void;
+  resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
 
@@ -168,20 +169,20 @@ function sameTurnBatches(connection: PoolConnection) {
     try {
       const [answer] = await connection.query(batch.map((item) => item.text).join(';\n'));
       // One statement answers its result; several answer one result each, in order.
-      const results = (batch.length === 1 ? [answer] : answer) as WriteResult[];
-      batch.forEach((item, index) => item.resolve(results[index] as WriteResult));
+      const results = (batch.length === 1 ? [answer] : answer) as unknown[];
+      batch.forEach((item, index) => item.resolve(results[index]));
     } catch (error) {
       failure ??= error;
       for (const item of batch) item.reject(error);
     }
   };
-  const send: Send = ({ sql, params }) =>
-    new Promise<WriteResult>((resolve, reject) => {
+  const send: Send = <Result>({ sql, params }: Query) =>
+    new Promise<Result>((resolve, reject) => {
       if (pending.length === 0) {
         const previous = sent;
         sent = new Promise<void>((done) => queueMicrotask(() => void previous.then(flush).then(done)));
       }
-      pending.push({ text: connection.format(sql, params), resolve, reject });
+      pending.push({ text: connection.format(sql, params), resolve: resolve as (result: unknown) => void, reject });
     });
   const settled = async () => {
     await sent;

@@ -1,4 +1,4 @@
-import type { BookingStore, BookingTransaction, Hold, NewHold, Reservation } from '@concert/domain';
+import type { BookingStore, BookingTransaction, NewHold, Reservation } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
 import type { AtCommit, DatabaseHandle, Queryable, Send } from '../client.js';
@@ -19,13 +19,13 @@ export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStor
 const $ = sql.placeholder;
 type InsertResult = [{ insertId: number }, ...unknown[]];
 
+/** The seats `seatIds` of the event `concertEventId` (both placeholders). */
+const seatsOfEvent = () => and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')));
+
 // The race guard of a hold: only rows still available match, and a row taken by a concurrent
 // transaction no longer matches once that one commits. Affected rows = seats won.
 const claimStatement = boundStatement<{ concertEventId: number; seatIds: number[] }>((db) =>
-  db
-    .update(seat)
-    .set({ isAvailable: false })
-    .where(and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')), eq(seat.isAvailable, true))),
+  db.update(seat).set({ isAvailable: false }).where(and(seatsOfEvent(), eq(seat.isAvailable, true))),
 );
 
 // An upsert locks the (user, event) row, existing or new, until this transaction ends.
@@ -37,15 +37,44 @@ const lockStatement = boundStatement<{ userId: number; concertEventId: number }>
 );
 
 const holdInsert = boundStatement<NewHold>((db) =>
-  db
-    .insert(occupation)
-    .values({
-      concertEventId: $('concertEventId'),
-      userId: $('userId'),
-      status: 'ACTIVE',
-      expiresAt: $('expiresAt'),
-      createdAt: $('createdAt'),
-    }),
+  db.insert(occupation).values({
+    concertEventId: $('concertEventId'),
+    userId: $('userId'),
+    status: 'ACTIVE',
+    expiresAt: $('expiresAt'),
+    createdAt: $('createdAt'),
+  }),
+);
+
+const seatsRead = boundStatement<{ concertEventId: number; seatIds: number[] }>((db) =>
+  db.select({ id: seat.id, seatNumber: seat.seatNumber, price: seat.price }).from(seat).where(seatsOfEvent()),
+);
+
+// A hold's seats copied from `seat` at commit, numbers and prices included: the hold does not need
+// to know them first. The seats are already this transaction's (claimStatement locked them).
+const now = sql`CURRENT_TIMESTAMP(3)`;
+const allocationsInsert = boundStatement<{ holdId: number; userId: number; occupiedAt: Date; concertEventId: number; seatIds: readonly number[] }>(
+  (db) =>
+    db.insert(seatAllocation).select(
+      db
+        .select({
+          id: sql<null>`NULL`.as('id'),
+          occupationId: sql<number>`${$('holdId')}`.as('occupation_id'),
+          seatId: seat.id,
+          seatNumber: seat.seatNumber,
+          seatPrice: seat.price,
+          userId: sql<number>`${$('userId')}`.as('user_id'),
+          status: sql<'OCCUPIED'>`'OCCUPIED'`.as('status'),
+          occupiedAt: sql<Date>`${$('occupiedAt')}`.as('occupied_at'),
+          reservedAt: sql<null>`NULL`.as('reserved_at'),
+          expiredAt: sql<null>`NULL`.as('expired_at'),
+          reservationId: sql<null>`NULL`.as('reservation_id'),
+          createdAt: now.as('created_at'),
+          updatedAt: now.as('updated_at'),
+        })
+        .from(seat)
+        .where(seatsOfEvent()),
+    ),
 );
 
 // Loses to the sweeper (EXPIRED) and to a concurrent reserve (RELEASED): one of them wins the row.
@@ -112,32 +141,16 @@ function bookingTransaction(tx: Queryable, atCommit: AtCommit, send: Send): Book
         );
       return row?.seats ?? 0;
     },
-    async createHold(hold): Promise<Hold> {
-      const id = Number((await send(holdInsert(tx, hold))).insertId);
-      // Its row count varies with the hold's seats, so its text is built each time.
-      const allocations = tx.insert(seatAllocation).values(
-        hold.seats.map((item) => ({
-          occupationId: id,
-          seatId: item.id,
-          seatNumber: item.seatNumber,
-          seatPrice: item.price,
-          userId: hold.userId,
-          status: 'OCCUPIED' as const,
-          occupiedAt: hold.createdAt,
-        })),
+    async createHold(hold) {
+      const holdId = Number((await send(holdInsert(tx, hold))).insertId);
+      atCommit(allocationsInsert(tx, { ...hold, holdId, occupiedAt: hold.createdAt }));
+      return holdId;
+    },
+    async seatsOf(concertEventId, seatIds) {
+      const rows = await send<Array<{ id: number; seat_number: number; price: number }>>(
+        seatsRead(tx, { concertEventId, seatIds: [...seatIds] }),
       );
-      atCommit(allocations.toSQL());
-      return {
-        id,
-        concertEventId: hold.concertEventId,
-        userId: hold.userId,
-        status: 'ACTIVE',
-        expiresAt: hold.expiresAt,
-        createdAt: hold.createdAt,
-        seats: hold.seats
-          .map((item) => ({ seatId: item.id, seatNumber: item.seatNumber, price: item.price }))
-          .sort((a, b) => a.seatNumber - b.seatNumber),
-      };
+      return rows.map((row) => ({ id: row.id, seatNumber: row.seat_number, price: row.price }));
     },
     findHold: (occupationId) => findHoldById(tx, occupationId),
     releaseHold: async (occupationId, userId, now) =>

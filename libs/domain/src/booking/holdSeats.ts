@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domainError.js';
-import { isHoldLive, sameSeats, type Hold, type SeatState } from './booking.js';
+import { isHoldLive, sameSeats, type Hold, type Seat, type SeatState } from './booking.js';
 import type { BookingContext } from './context.js';
 import { openEvent } from './openEvent.js';
 import { claimAhead, releaseClaim, seatsTaken } from './seatClaims.js';
@@ -17,13 +17,14 @@ class SeatsTaken extends Error {}
  * Holds seats for a user, all or none. Race safety comes from the storage, in this order:
  * 1. one conditional write takes the seats that are still available (`claimSeats`); a short count
  *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
- * 2. the same round trip locks the user's own (user, event) row and writes the hold; a winner then
- *    counts the user's live seats (a user's first hold of the event has none), so two requests of
- *    one user cannot both pass the limit, while different users never wait on each other.
+ * 2. the same round trip locks the user's own (user, event) row, writes the hold and reads the
+ *    seats' numbers and prices; a winner then counts the user's live seats (a user's first hold of
+ *    the event has none), so two requests of one user cannot both pass the limit, while different
+ *    users never wait on each other.
  * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
- * failed one. A seat seen taken in the database is also answered before any transaction or lock.
+ * failed one. Only a lost hold reads the seats' state, to say which ones are gone.
  */
 export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: HoldSeatsInput }): Promise<Hold> {
   const now = ctx.clock.now();
@@ -47,31 +48,20 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
   }
 }
 
-/** The database's part: the seats' state, then the race-safe transaction. */
+/** The database's part: one race-safe transaction, whose writes and read share one round trip. */
 async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: number[], now: Date): Promise<Hold> {
   const limit = ctx.rules.maxSeatsPerUser;
-  const seats = await ctx.inventory.seatsOf(input.concertEventId, seatIds);
-  if (seats.length !== seatIds.length) {
-    const known = new Set(seats.map((seat) => seat.id));
-    throw new DomainError('seat_not_found', `Some seats are not seats of event ${input.concertEventId}.`, {
-      seatIds: seatIds.filter((seatId) => !known.has(seatId)),
-    });
-  }
-  if (seats.some((seat) => !seat.isAvailable)) return answerTaken(ctx, input, seats, now);
+  const expiresAt = new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000);
   try {
     return await ctx.store.transaction(async (tx) => {
-      // Sent together, in this order, in one round trip: a lost seat or the limit rolls all three back.
-      const [claimed, firstHold, hold] = await Promise.all([
+      // Sent together, in this order: a lost seat, an unknown one or the limit rolls them all back.
+      const [claimed, firstHold, holdId, seats] = await Promise.all([
         tx.claimSeats(input.concertEventId, seatIds),
         tx.lockUserEvent(input.userId, input.concertEventId),
-        tx.createHold({
-          concertEventId: input.concertEventId,
-          userId: input.userId,
-          seats: seats.map(({ id, seatNumber, price }) => ({ id, seatNumber, price })),
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000),
-        }),
+        tx.createHold({ concertEventId: input.concertEventId, userId: input.userId, seatIds, createdAt: now, expiresAt }),
+        tx.seatsOf(input.concertEventId, seatIds),
       ]);
+      if (seats.length !== seatIds.length) throw seatsNotFound(input.concertEventId, seatIds, seats);
       if (claimed < seatIds.length) throw new SeatsTaken();
       const alreadyHeld = firstHold ? 0 : await tx.liveSeatCount(input.userId, input.concertEventId, now);
       if (alreadyHeld + seatIds.length > limit) {
@@ -80,12 +70,29 @@ async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: 
           alreadyHeld,
         });
       }
-      return hold;
+      return {
+        id: holdId,
+        concertEventId: input.concertEventId,
+        userId: input.userId,
+        status: 'ACTIVE',
+        expiresAt,
+        createdAt: now,
+        seats: seats
+          .map(({ id, seatNumber, price }) => ({ seatId: id, seatNumber, price }))
+          .sort((a, b) => a.seatNumber - b.seatNumber),
+      };
     });
   } catch (error) {
     if (!(error instanceof SeatsTaken)) throw error;
     return answerTaken(ctx, input, await ctx.inventory.seatsOf(input.concertEventId, seatIds), now);
   }
+}
+
+function seatsNotFound(concertEventId: number, seatIds: number[], found: readonly Seat[]): DomainError {
+  const known = new Set(found.map((seat) => seat.id));
+  return new DomainError('seat_not_found', `Some seats are not seats of event ${concertEventId}.`, {
+    seatIds: seatIds.filter((seatId) => !known.has(seatId)),
+  });
 }
 
 /** A retry of a hold the user already has gets that hold back; anyone else learns which seats are gone. */

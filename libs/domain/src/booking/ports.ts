@@ -32,7 +32,7 @@ export interface SeatClaims {
 export interface NewHold {
   concertEventId: number;
   userId: number;
-  seats: Seat[];
+  seatIds: readonly number[];
   createdAt: Date;
   expiresAt: Date;
 }
@@ -64,8 +64,13 @@ export interface BookingTransaction {
   lockUserEvent(userId: number, concertEventId: number): Promise<boolean>;
   /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
   liveSeatCount(userId: number, concertEventId: number, now: Date): Promise<number>;
-  /** Writes the hold; its seats are written at commit, so a count in this transaction leaves them out. */
-  createHold(hold: NewHold): Promise<Hold>;
+  /**
+   * Writes the ACTIVE hold and answers its id. Its seats, at their numbers and prices, are written at
+   * commit, so a count in this transaction leaves them out.
+   */
+  createHold(hold: NewHold): Promise<number>;
+  /** The event's seats among `seatIds`, read inside the transaction (unknown or foreign ids are missing). */
+  seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<Seat[]>;
   findHold(occupationId: number): Promise<Hold | undefined>;
   /** ACTIVE and unexpired → RELEASED, for its holder only; false when that is no longer true. */
   releaseHold(occupationId: number, userId: number, now: Date): Promise<boolean>;
