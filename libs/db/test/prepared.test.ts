@@ -15,14 +15,14 @@ const walletRow = async (userId: number) => {
   return row;
 };
 
-const openWallet = (userId: number) => createMoneyStore(database).transaction((tx) => tx.openWallet(userId));
 const credit = (userId: number, amount: number) =>
   createMoneyStore(database).transaction((tx) => tx.credit({ userId, amount, maxBalance: 1_000 }));
 
 describe('statements built once and run again (prepared.ts)', () => {
   it('runs each time with that call’s values', async () => {
-    await openWallet(1);
-    await openWallet(2);
+    const store = createMoneyStore(database);
+    await store.openWallet(1);
+    await store.openWallet(2);
     expect(await credit(1, 100)).toBe(100);
     expect(await credit(2, 30)).toBe(30);
     expect(await credit(1, 5)).toBe(105);
@@ -32,7 +32,7 @@ describe('statements built once and run again (prepared.ts)', () => {
   });
 
   it('stamps updated_at with the time of each run, not the time the statement was built', async () => {
-    await openWallet(3);
+    await createMoneyStore(database).openWallet(3);
     await credit(3, 1);
     const first = (await walletRow(3))?.updatedAt;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -47,7 +47,8 @@ describe('charging under contention (real MariaDB, real races)', () => {
     const store = createMoneyStore(t.database);
     const unguarded = uniqueUserId();
     const guarded = uniqueUserId();
-    await store.transaction((tx) => Promise.all([tx.openWallet(unguarded), tx.openWallet(guarded)]));
+    await store.openWallet(unguarded);
+    await store.openWallet(guarded);
 
     // Every racer reads the balance, waits until all have read, then writes what it computed.
     const readThenWrite = barrier(RACERS);

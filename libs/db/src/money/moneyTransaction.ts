@@ -25,21 +25,14 @@ export async function findPayment(db: Queryable, reservationId: number, locking 
 
 const $ = sql.placeholder;
 
-// A no-op on an existing wallet; two first charges racing both end with the one row.
-const walletUpsert = boundStatement<{ userId: number }>((db) =>
-  db
-    .insert(wallet)
-    .values({ userId: $('userId'), balance: 0 })
-    .onDuplicateKeyUpdate({ set: { userId: sql`${wallet.userId}` } }),
-);
-
 // The increment and the limit are one statement: racing charges queue on the row lock, and each
 // re-checks the limit against the balance the previous one committed.
-const creditStatement = boundStatement<{ userId: number; amount: number; maxBalance: number }>((db) =>
+const creditStatement = prepared<{ userId: number; amount: number; maxBalance: number }, unknown>((db) =>
   db
     .update(wallet)
     .set({ balance: returningValue(sql`${wallet.balance} + ${$('amount')}`) })
-    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} + ${$('amount')} <= ${$('maxBalance')}`)),
+    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} + ${$('amount')} <= ${$('maxBalance')}`))
+    .prepare(),
 );
 
 const debitStatement = boundStatement<{ userId: number; amount: number }>((db) =>
@@ -86,11 +79,7 @@ const paymentInsert = boundStatement<Omit<Payment, 'id'>>((db) =>
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
 export function moneyTransaction(tx: Queryable, atCommit: AtCommit, send: Send): MoneyTransaction {
   return {
-    async openWallet(userId) {
-      await send(walletUpsert(tx, { userId }));
-    },
-
-    credit: async (values) => writtenValue(await send(creditStatement(tx, values))),
+    credit: async (values) => writtenValue(resultHeader(await creditStatement(tx, values))),
 
     debit: async (values) => writtenValue(await send(debitStatement(tx, values))),
 

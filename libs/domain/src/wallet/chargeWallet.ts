@@ -43,9 +43,11 @@ export async function chargeWallet({
       { field: 'amount', message: `Must be a whole number from 1 to ${maxChargeAmount}.` },
     ]);
   }
+  // Outside the transaction: an empty wallet is valid books (balance 0, no entries), and creating
+  // it alone keeps racing first charges from deadlocking on the new row's insert locks.
+  await ctx.store.openWallet(userId);
   const balance = await ctx.store.transaction(async (tx) => {
-    // Together in one round trip: the wallet is created when missing, then credited.
-    const [, balanceAfter] = await Promise.all([tx.openWallet(userId), tx.credit({ userId, amount, maxBalance })]);
+    const balanceAfter = await tx.credit({ userId, amount, maxBalance });
     if (balanceAfter === undefined) {
       throw new DomainError('balance_limit_exceeded', `A balance may not exceed ${maxBalance}.`, { maxBalance });
     }

@@ -38,8 +38,6 @@ export interface LedgerEntry {
  * round trip to the database.
  */
 export interface MoneyTransaction {
-  /** Creates an empty wallet (balance 0, no ledger entry) when the user has none; safe to race. */
-  openWallet(userId: number): Promise<void>;
   /** Adds to the balance unless the result would pass `maxBalance`: the new balance, or undefined. */
   credit(input: { userId: number; amount: number; maxBalance: number }): Promise<number | undefined>;
   /** Takes from the balance unless it would go below zero (or there is no wallet): the new balance, or undefined. */
@@ -63,6 +61,8 @@ export interface MoneyTransaction {
 
 /** Wallets, the ledger and payments (MySQL in production). */
 export interface MoneyStore {
+  /** Creates an empty wallet (balance 0, no ledger entry) when the user has none; safe to race. */
+  openWallet(userId: number): Promise<void>;
   /** Undefined when the user has no wallet. */
   balanceOf(userId: number): Promise<number | undefined>;
   paymentOf(reservationId: number): Promise<Payment | undefined>;
