@@ -16,7 +16,6 @@ export function jwtTokenSigner(options: { secret: string; lifetimeSeconds: numbe
     algorithms: ['HS256'],
     requiredClaims: ['sub', 'exp'],
     ignoreExpiration: true,
-    ignoreNotBefore: true,
     // A buyer presents the same token on every gated call (seven in the seed's flow): the answer for
     // the exact same string is remembered, more of them than the active set's default cap of 1,000.
     cache: 20_000,

@@ -36,7 +36,9 @@ export interface WriteResult {
 export type Send = <Result = WriteResult>(statement: Query) => Promise<Result>;
 
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-export type Transact = <T>(work: (tx: Queryable, atCommit: AtCommit, send: Send) => Promise<T>) => Promise<T>;
+export type Transact = <T>(work: TransactionWork<T>) => Promise<T>;
+
+export type TransactionWork<T> = (tx: Queryable, atCommit: AtCommit, send: Send) => Promise<T>;
 
 export interface DatabaseHandle {
   /** Single statements, each committed on its own. */
@@ -72,7 +74,8 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
   const transactionConnections = Math.ceil(poolSize / 2);
   const pool = createPool(poolOptions(url, Math.max(1, poolSize - transactionConnections)));
   pool.pool.on('connection', (connection) => setUpSession(connection));
-  // Several statements per round trip: the writes queued for the commit (AtCommit) go with it.
+  // Several statements per round trip: the writes sent together (Send) and those queued for the
+  // commit (AtCommit) go as one query.
   // Every statement of ours is built with placeholders escaped by the driver, never by concatenation.
   const transactionPool = createPool({ ...poolOptions(url, transactionConnections), multipleStatements: true });
   transactionPool.pool.on('connection', (connection) => {
@@ -120,7 +123,7 @@ function setUpSession(connection: CoreConnection) {
 function transactionRunner(transactionPool: Pool): Transact {
   // One query builder per connection, made on its first transaction (building one reads the schema).
   const builders = new WeakMap<object, Database>();
-  return async (work) => {
+  return async <T>(work: TransactionWork<T>): Promise<T> => {
     const connection = await transactionPool.getConnection();
     let tx = builders.get(connection.connection);
     if (!tx) {
@@ -131,7 +134,19 @@ function transactionRunner(transactionPool: Pool): Transact {
     const batches = sameTurnBatches(connection);
     try {
       const atCommit: AtCommit = ({ sql, params }) => queued.push(connection.format(sql, params));
-      const result = await work(tx, atCommit, batches.send).finally(batches.settled);
+      // A work that throws before returning its promise still waits for what it sent.
+      const running = new Promise<T>((resolve) => resolve(work(tx, atCommit, batches.send)));
+      const result = await running.then(
+        async (value) => {
+          await batches.settled();
+          return value;
+        },
+        async (error: unknown) => {
+          // The work's own error is the one to report; a failed batch only adds to it.
+          await batches.settled().catch(() => undefined);
+          throw error;
+        },
+      );
       // MySQL stops a multi-statement query at its first failing statement: a failed write never
       // reaches the COMMIT, and the rollback below undoes the rest.
       await connection.query([...queued, 'COMMIT'].join(';\n'));
@@ -178,14 +193,21 @@ function sameTurnBatches(connection: PoolConnection) {
   };
   const send: Send = <Result>({ sql, params }: Query) =>
     new Promise<Result>((resolve, reject) => {
+      if (ended) {
+        reject(new Error('send() after the transaction ended: await every statement inside the work.'));
+        return;
+      }
       if (pending.length === 0) {
         const previous = sent;
         sent = new Promise<void>((done) => queueMicrotask(() => void previous.then(flush).then(done)));
       }
       pending.push({ text: connection.format(sql, params), resolve: resolve as (result: unknown) => void, reject });
     });
+  let ended = false;
   const settled = async () => {
     await sent;
+    // From here on the transaction is ending: a statement sent now would run in the next one.
+    ended = true;
     if (failure !== undefined) throw failure;
   };
   return { send, settled };

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Send } from '../src/client.js';
 import { schema } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
@@ -117,5 +118,26 @@ describe('send (writes of one turn share a round trip)', () => {
       }),
     ).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
     expect(await balanceOf(15)).toBeUndefined();
+  });
+
+  it('waits for what a work sent before it threw, even a work that throws before returning a promise', async () => {
+    const sendsThenThrows = (tx: Parameters<Parameters<TestDatabase['transaction']>[0]>[0], send: Send) => {
+      send(walletOf(tx, 16, 6)).catch(() => undefined);
+      throw new Error('thrown at once');
+    };
+    await expect(database.transaction((tx, _atCommit, send) => sendsThenThrows(tx, send))).rejects.toThrow('thrown at once');
+    // Same connection: had the write arrived after the rollback, this commit would have saved it.
+    await database.transaction((tx) => tx.insert(schema.wallet).values({ userId: 17, balance: 7 }));
+    expect([await balanceOf(16), await balanceOf(17)]).toEqual([undefined, 7]);
+  });
+
+  it('refuses a write sent after the transaction ended', async () => {
+    let late: Send | undefined;
+    const tx = await database.transaction(async (tx, _atCommit, send) => {
+      late = send;
+      return tx;
+    });
+    await expect(late?.(walletOf(tx, 18, 8))).rejects.toThrow('after the transaction ended');
+    expect(await balanceOf(18)).toBeUndefined();
   });
 });

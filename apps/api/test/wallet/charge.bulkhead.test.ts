@@ -18,12 +18,14 @@ describe('the charge bulkhead (WALLET_CHARGE_CONCURRENCY)', () => {
   afterAll(() => t.destroy());
 
   /**
-   * Statements waiting for a row lock. InnoDB refreshes this table only when it was not read in the
-   * last 0.1 s, so it is polled less often than that.
+   * Statements of this test's database waiting for a row lock (other test files run beside it).
+   * InnoDB refreshes this table only when it was not read in the last 0.1 s: polled less often.
    */
   const lockWaits = async () => {
     const [rows] = await t.database.pool.query(
-      "SELECT COUNT(*) AS waits FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+      `SELECT COUNT(*) AS waits FROM information_schema.innodb_trx AS trx
+         JOIN information_schema.processlist AS connection ON connection.id = trx.trx_mysql_thread_id
+       WHERE trx.trx_state = 'LOCK WAIT' AND connection.db = DATABASE()`,
     );
     return Number((rows as Array<{ waits: number }>)[0]?.waits ?? 0);
   };

@@ -51,8 +51,10 @@ const seatsRead = boundStatement<{ concertEventId: number; seatIds: number[] }>(
 );
 
 // A hold's seats copied from `seat` at commit, numbers and prices included: the hold does not need
-// to know them first. The seats are already this transaction's (claimStatement locked them).
-const now = sql`CURRENT_TIMESTAMP(3)`;
+// to know them first. The seats are already this transaction's (claimStatement locked them). The
+// select lists every column of seat_allocation in the table's order, as drizzle requires (it throws
+// when building the statement otherwise).
+const serverTime = sql`CURRENT_TIMESTAMP(3)`;
 const allocationsInsert = boundStatement<{ holdId: number; userId: number; occupiedAt: Date; concertEventId: number; seatIds: readonly number[] }>(
   (db) =>
     db.insert(seatAllocation).select(
@@ -69,8 +71,8 @@ const allocationsInsert = boundStatement<{ holdId: number; userId: number; occup
           reservedAt: sql<null>`NULL`.as('reserved_at'),
           expiredAt: sql<null>`NULL`.as('expired_at'),
           reservationId: sql<null>`NULL`.as('reservation_id'),
-          createdAt: now.as('created_at'),
-          updatedAt: now.as('updated_at'),
+          createdAt: serverTime.as('created_at'),
+          updatedAt: serverTime.as('updated_at'),
         })
         .from(seat)
         .where(seatsOfEvent()),
@@ -146,7 +148,7 @@ function bookingTransaction(tx: Queryable, atCommit: AtCommit, send: Send): Book
       atCommit(allocationsInsert(tx, { ...hold, holdId, occupiedAt: hold.createdAt }));
       return holdId;
     },
-    async seatsOf(concertEventId, seatIds) {
+    async readSeats(concertEventId, seatIds) {
       const rows = await send<Array<{ id: number; seat_number: number; price: number }>>(
         seatsRead(tx, { concertEventId, seatIds: [...seatIds] }),
       );

@@ -59,7 +59,7 @@ async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: 
         tx.claimSeats(input.concertEventId, seatIds),
         tx.lockUserEvent(input.userId, input.concertEventId),
         tx.createHold({ concertEventId: input.concertEventId, userId: input.userId, seatIds, createdAt: now, expiresAt }),
-        tx.seatsOf(input.concertEventId, seatIds),
+        tx.readSeats(input.concertEventId, seatIds),
       ]);
       if (seats.length !== seatIds.length) throw seatsNotFound(input.concertEventId, seatIds, seats);
       if (claimed < seatIds.length) throw new SeatsTaken();

@@ -70,7 +70,7 @@ export interface BookingTransaction {
    */
   createHold(hold: NewHold): Promise<number>;
   /** The event's seats among `seatIds`, read inside the transaction (unknown or foreign ids are missing). */
-  seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<Seat[]>;
+  readSeats(concertEventId: number, seatIds: readonly number[]): Promise<Seat[]>;
   findHold(occupationId: number): Promise<Hold | undefined>;
   /** ACTIVE and unexpired → RELEASED, for its holder only; false when that is no longer true. */
   releaseHold(occupationId: number, userId: number, now: Date): Promise<boolean>;

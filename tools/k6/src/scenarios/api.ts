@@ -52,7 +52,7 @@ export async function issueToken(client: LoadClient, userId: number): Promise<st
   return data?.token ?? null;
 }
 
-/** Polls the queue status until `position === 0` (admitted), as the seed's client does. */
+/** Polls the queue status until `position === 0` (admitted), pausing as `pollDelay` says. */
 export async function waitUntilActive(client: LoadClient, token: string, pollDelay: PollDelay): Promise<boolean> {
   const startedAt = client.elapsedMs();
   for (let polls = 0; ; polls++) {
