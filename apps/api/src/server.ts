@@ -16,11 +16,14 @@ import { bookingContext } from './wiring/booking.js';
 import { listenCatalogInvalidations } from './wiring/catalogCache.js';
 import { queueServices } from './wiring/queue.js';
 
-/** Connects to MySQL and Redis and builds the dependencies; throws a readable error if either is down. */
+/**
+ * Connects to MySQL (every pooled connection, opened now) and Redis and builds the dependencies;
+ * throws a readable error if either is down.
+ */
 export async function connectDeps(config: Config, logger: Logger): Promise<AppDeps> {
   const database = createDatabase(config.db.url, config.db.poolSize);
   try {
-    await database.ping();
+    await database.warm();
   } catch (error) {
     await database.close();
     throw error;

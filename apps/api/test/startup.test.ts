@@ -25,3 +25,25 @@ describe('start-up without its services', () => {
     }
   });
 });
+
+describe('start-up with its services', () => {
+  it('opens every pooled MySQL connection before it serves, so the first requests find them open', async () => {
+    const database = await createTestDatabase();
+    try {
+      const deps = await connectDeps(testConfig({ DATABASE_URL: database.url, DB_POOL_SIZE: '6' }), logger);
+      try {
+        const metrics = await deps.metrics.registry.metrics();
+        // Half of the six for single statements; the other half, for transactions, is opened too.
+        expect(metrics).toContain('mysql_pool_connections{state="open"} 3');
+        const [rows] = await deps.database.pool.query(
+          'SELECT COUNT(*) AS connections FROM information_schema.processlist WHERE db = DATABASE()',
+        );
+        expect(Number((rows as Array<{ connections: number }>)[0]?.connections)).toBe(6);
+      } finally {
+        await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
+      }
+    } finally {
+      await database.destroy();
+    }
+  });
+});
