@@ -10,9 +10,25 @@ import {
   type IdempotencyContext,
   type PayReservationInput,
 } from '@concert/domain';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppDeps } from '../deps.js';
 import { queueServices } from './queue.js';
+
+/**
+ * A bulkhead (docs/adr/0008): a sale opens with everyone topping up at once, and charges are outside
+ * the waiting room. Unbounded, they would fill the transaction connections and keep the admitted
+ * buyers' holds, reservations and payments waiting behind them. One per app, however many of its
+ * routes wire the wallet.
+ */
+const chargeSlots = new WeakMap<AppDeps, LimitFunction>();
+function chargeSlotOf(deps: AppDeps): LimitFunction {
+  let slot = chargeSlots.get(deps);
+  if (!slot) {
+    slot = pLimit(deps.config.wallet.chargeConcurrency);
+    chargeSlots.set(deps, slot);
+  }
+  return slot;
+}
 
 /** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
 export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
@@ -29,10 +45,7 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
     log: deps.logger,
     observe: (outcome: 'paid' | 'replayed') => deps.metrics.payments.inc({ outcome }),
   };
-  // A bulkhead (docs/adr/0008): a sale opens with everyone topping up at once, and charges are
-  // outside the waiting room. Unbounded, they would fill the transaction connections and keep the
-  // admitted buyers' holds, reservations and payments waiting behind them.
-  const chargeSlot = pLimit(deps.config.wallet.chargeConcurrency);
+  const chargeSlot = chargeSlotOf(deps);
   return {
     idempotency,
     charge: (input: ChargeWalletInput) =>

@@ -39,11 +39,13 @@ describe('the charge bulkhead (WALLET_CHARGE_CONCURRENCY)', () => {
   it('lets only its slots of charges reach the database at once, and completes every one', async () => {
     const userId = uniqueUserId();
     await services.charge({ userId, amount: 1 });
+    // Wired a second time, as another route module does: the app still has one bulkhead.
+    const elsewhere = walletServices(t.deps, recordingReleaser());
     const charges: Array<Promise<unknown>> = [];
     // Hold the wallet's row lock: every charge that reaches the database waits on it, visibly.
     await t.database.transaction(async (tx) => {
       await tx.select().from(schema.wallet).where(eq(schema.wallet.userId, userId)).for('update');
-      for (let index = 0; index < 6; index++) charges.push(services.charge({ userId, amount: 10 }));
+      for (let index = 0; index < 6; index++) charges.push((index % 2 ? elsewhere : services).charge({ userId, amount: 10 }));
       await until(async () => (await lockWaits()) >= SLOTS);
       // Without the bulkhead all six would be waiting by now; with it, the other four never left the API.
       await new Promise((resolve) => setTimeout(resolve, 300));
