@@ -6,6 +6,7 @@ import { retryingTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { boundStatement, prepared } from '../prepared.js';
 import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
+import { seatsOfEvent } from './seatsOfEvent.js';
 
 export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStore {
   return {
@@ -18,9 +19,6 @@ export function dbBookingStore({ db, transaction }: DatabaseHandle): BookingStor
 
 const $ = sql.placeholder;
 type InsertResult = [{ insertId: number }, ...unknown[]];
-
-/** The seats `seatIds` of the event `concertEventId` (both placeholders). */
-const seatsOfEvent = () => and(sql`${seat.id} IN (${$('seatIds')})`, eq(seat.concertEventId, $('concertEventId')));
 
 // The race guard of a hold: only rows still available match, and a row taken by a concurrent
 // transaction no longer matches once that one commits. Affected rows = seats won.

@@ -1,17 +1,17 @@
 import type { Seat, SeatInventory, SeatState } from '@concert/domain';
 import type { RowDataPacket } from 'mysql2';
 import type { Pool } from 'mysql2/promise';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { prepared } from '../prepared.js';
 import { seat } from '../schema/index.js';
 import { nextRead } from './nextRead.js';
+import { seatsOfEvent } from './seatsOfEvent.js';
 
 const seatStates = prepared<{ concertEventId: number; seatIds: number[] }, SeatState[]>((db) =>
   db
     .select({ id: seat.id, seatNumber: seat.seatNumber, price: seat.price, isAvailable: seat.isAvailable })
     .from(seat)
-    .where(and(sql`${seat.id} IN (${sql.placeholder('seatIds')})`, eq(seat.concertEventId, sql.placeholder('concertEventId'))))
+    .where(seatsOfEvent())
     .orderBy(seat.id)
     .prepare(),
 );
