@@ -41,7 +41,7 @@ export const envSchema = z.object({
   HOLD_SEAT_CLAIM_MS: integer(3_000, 0),
   WALLET_MAX_CHARGE_AMOUNT: integer(100_000_000, 1),
   WALLET_MAX_BALANCE: integer(1_000_000_000_000, 1),
-  WALLET_CHARGE_CONCURRENCY: integer(3, 1),
+  WALLET_CHARGE_CONCURRENCY: integer(1, 1),
   IDEMPOTENCY_TTL_HOURS: integer(24, 1),
   CORS_ORIGINS: z.string().default('*'),
 });

@@ -40,11 +40,21 @@ export type Transact = <T>(work: TransactionWork<T>) => Promise<T>;
 
 export type TransactionWork<T> = (tx: Queryable, atCommit: AtCommit, send: Send) => Promise<T>;
 
+/**
+ * Runs statements as one transaction in one round trip, the COMMIT included, and answers each
+ * one's result in order (as `Send` does). Nothing may depend on an earlier statement's answer but
+ * through SQL itself, so no lock is held while an answer travels. When a statement fails, none
+ * commits and its failure is thrown. When the connection is lost instead, the outcome is unknown
+ * (the COMMIT may have run), as for any commit.
+ */
+export type Atomically = (statements: readonly Query[]) => Promise<unknown[]>;
+
 export interface DatabaseHandle {
   /** Single statements, each committed on its own. */
   db: Database;
   pool: Pool;
   transaction: Transact;
+  atomically: Atomically;
   /** Resolves when a query round-trips; throws a message naming the URL when it does not. */
   ping(): Promise<void>;
   /**
@@ -87,8 +97,8 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
   transactionPool.pool.on('connection', (connection) => {
     setUpSession(connection);
     // The first statement after a COMMIT or ROLLBACK opens the next transaction by itself (as JDBC
-    // drivers run): no BEGIN round trip per transaction. Only `transaction` below takes connections
-    // from this pool, and it always ends what it started before giving one back.
+    // drivers run): no BEGIN round trip per transaction. Only `transaction` and `atomically` below
+    // take connections from this pool, and both end what they started before giving one back.
     connection.query('SET autocommit = 0');
   });
   const db = drizzle({ client: pool, schema, mode: 'default' });
@@ -97,6 +107,7 @@ export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
     db,
     pool,
     transaction,
+    atomically: atomicRunner(transactionPool),
     async ping() {
       try {
         // Both pools, one after the other: readiness must notice either failing, and a server that
@@ -169,14 +180,37 @@ function transactionRunner(transactionPool: Pool): Transact {
       connection.release();
       return result;
     } catch (error) {
-      await connection.query('ROLLBACK').then(
-        () => connection.release(),
-        // A connection that cannot confirm its rollback may still hold the transaction: never reuse it.
-        () => connection.destroy(),
-      );
+      await rollBack(connection);
       throw error;
     }
   };
+}
+
+function atomicRunner(transactionPool: Pool): Atomically {
+  return async (statements) => {
+    if (statements.length === 0) return [];
+    const connection = await transactionPool.getConnection();
+    let answers: unknown[];
+    try {
+      const texts = statements.map(({ sql, params }) => connection.format(sql, params));
+      // MySQL stops at the first failing statement, so a failure never reaches the COMMIT.
+      const [results] = await connection.query([...texts, 'COMMIT'].join(';\n'));
+      answers = (results as unknown[]).slice(0, statements.length);
+    } catch (error) {
+      await rollBack(connection);
+      throw error;
+    }
+    connection.release();
+    return answers;
+  };
+}
+
+async function rollBack(connection: PoolConnection) {
+  await connection.query('ROLLBACK').then(
+    () => connection.release(),
+    // A connection that cannot confirm its rollback may still hold the transaction: never reuse it.
+    () => connection.destroy(),
+  );
 }
 
 interface Pending {

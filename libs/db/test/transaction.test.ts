@@ -141,3 +141,29 @@ describe('send (writes of one turn share a round trip)', () => {
     expect(await balanceOf(18)).toBeUndefined();
   });
 });
+
+describe('atomically (one transaction in one round trip, the COMMIT included)', () => {
+  const walletOf = (userId: number, balance: number) =>
+    database.db.insert(schema.wallet).values({ userId, balance }).toSQL();
+  const setBalance = (userId: number, balance: number) =>
+    database.db.update(schema.wallet).set({ balance }).where(eq(schema.wallet.userId, userId)).toSQL();
+
+  it('commits every statement and answers each one its own result, in order', async () => {
+    const answers = (await database.atomically([walletOf(20, 1), setBalance(20, 2), setBalance(99, 3)])) as Array<{
+      affectedRows: number;
+    }>;
+    // One answer per statement (the COMMIT's is not among them); the last matched no wallet.
+    expect(answers.map((answer) => answer.affectedRows)).toEqual([1, 1, 0]);
+    expect(await balanceOf(20)).toBe(2);
+  });
+
+  it('commits none of them when one fails, throws its error, and leaves the connection clean', async () => {
+    await expect(database.atomically([walletOf(21, 1), setBalance(21, 5), walletOf(21, 9)])).rejects.toMatchObject({
+      code: 'ER_DUP_ENTRY',
+    });
+    expect(await balanceOf(21)).toBeUndefined();
+    // Same connection: had the failed one stayed open, this commit would have saved its first insert.
+    await database.atomically([walletOf(22, 4)]);
+    expect([await balanceOf(21), await balanceOf(22)]).toEqual([undefined, 4]);
+  });
+});

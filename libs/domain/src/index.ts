@@ -28,6 +28,7 @@ export type {
 export { IN_FLIGHT_LEASE_MS, runIdempotently, type IdempotencyContext } from './idempotency/runIdempotently.js';
 export { purgeIdempotencyKeys } from './idempotency/purgeIdempotencyKeys.js';
 export type {
+  Credit,
   LedgerEntry,
   MoneyStore,
   MoneyTransaction,

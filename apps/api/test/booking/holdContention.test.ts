@@ -3,6 +3,7 @@ import { holdSeats, manualClock, type BookingContext } from '@concert/domain';
 import { createConcert, createEventWithSeats, createTestDatabase, type TestDatabase } from '@concert/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { barrier } from '../support/barrier.js';
 import { bookingContext, outcomes, seatBooks } from '../support/booking.js';
 
 /** Real races on a real MariaDB: many concurrent use-case calls sharing one pool of connections. */
@@ -40,17 +41,20 @@ describe('holding seats under contention', () => {
     const event = await createEventWithSeats(database.db, concertId, { now: clock.now(), seats: 1 });
     const seatId = event.seats[0]?.id ?? 0;
     // The naive way: read is_available, then write unconditionally. Every reader that ran before the
-    // first write believes it won.
+    // first write believes it won; the barrier makes that interleaving certain rather than likely.
+    const racers = 200;
+    const allRead = barrier(racers);
     const naiveHold = async () => {
       const [row] = await database.db
         .select({ isAvailable: schema.seat.isAvailable })
         .from(schema.seat)
         .where(eq(schema.seat.id, seatId));
+      await allRead();
       if (!row?.isAvailable) return false;
       await database.db.update(schema.seat).set({ isAvailable: false }).where(eq(schema.seat.id, seatId));
       return true;
     };
-    const winners = (await Promise.all(Array.from({ length: 200 }, naiveHold))).filter(Boolean).length;
+    const winners = (await Promise.all(Array.from({ length: racers }, naiveHold))).filter(Boolean).length;
     expect(winners).toBeGreaterThan(1);
   });
 
@@ -66,12 +70,27 @@ describe('holding seats under contention', () => {
 
   it('control: without the per-user lock the same racing requests pass the limit', async () => {
     const event = await createEventWithSeats(database.db, concertId, { now: clock.now(), seats: 30 });
-    // The same store with lockUserEvent turned into a no-op: every request counts before the others commit.
+    // The same store with lockUserEvent turned into a no-op. The barrier lines every request up before
+    // its count, so each counts before the others commit: the interleaving a busy server produces at
+    // random, made certain so the control cannot fail by luck on a slow machine. Ten requests line up:
+    // more than the limit, fewer than the test database's 20 transaction connections (more would wait
+    // forever for a connection held by a request already in line).
+    const allWritten = barrier(10);
     const unguarded: BookingContext = {
       ...ctx,
       store: {
         ...ctx.store,
-        transaction: (work) => ctx.store.transaction((tx) => work({ ...tx, lockUserEvent: async () => false })),
+        transaction: (work) =>
+          ctx.store.transaction((tx) =>
+            work({
+              ...tx,
+              lockUserEvent: async () => false,
+              liveSeatCount: async (...args) => {
+                await allWritten();
+                return tx.liveSeatCount(...args);
+              },
+            }),
+          ),
       },
     };
     const counts = await outcomes(

@@ -5,6 +5,7 @@ import type { AtCommit, DatabaseHandle, Queryable, Send } from '../client.js';
 import { retryingTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { boundStatement, prepared } from '../prepared.js';
+import { serverTime } from '../serverTime.js';
 import { findHoldById, liveHoldsWhere, loadHolds, loadReservationOfHold } from './holdRows.js';
 import { seatsOfEvent } from './seatsOfEvent.js';
 
@@ -52,7 +53,6 @@ const seatsRead = boundStatement<{ concertEventId: number; seatIds: number[] }>(
 // to know them first. The seats are already this transaction's (claimStatement locked them). The
 // select lists every column of seat_allocation in the table's order, as drizzle requires (it throws
 // when building the statement otherwise).
-const serverTime = sql`CURRENT_TIMESTAMP(3)`;
 const allocationsInsert = boundStatement<{ holdId: number; userId: number; occupiedAt: Date; concertEventId: number; seatIds: readonly number[] }>(
   (db) =>
     db.insert(seatAllocation).select(

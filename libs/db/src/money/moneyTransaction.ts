@@ -27,12 +27,11 @@ const $ = sql.placeholder;
 
 // The increment and the limit are one statement: racing charges queue on the row lock, and each
 // re-checks the limit against the balance the previous one committed.
-const creditStatement = prepared<{ userId: number; amount: number; maxBalance: number }, unknown>((db) =>
+export const creditStatement = boundStatement<{ userId: number; amount: number; maxBalance: number }>((db) =>
   db
     .update(wallet)
     .set({ balance: returningValue(sql`${wallet.balance} + ${$('amount')}`) })
-    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} + ${$('amount')} <= ${$('maxBalance')}`))
-    .prepare(),
+    .where(and(eq(wallet.userId, $('userId')), sql`${wallet.balance} + ${$('amount')} <= ${$('maxBalance')}`)),
 );
 
 const debitStatement = boundStatement<{ userId: number; amount: number }>((db) =>
@@ -79,7 +78,7 @@ const paymentInsert = boundStatement<Omit<Payment, 'id'>>((db) =>
 /** The conditional writes of one money transaction (see MoneyTransaction in the domain). */
 export function moneyTransaction(tx: Queryable, atCommit: AtCommit, send: Send): MoneyTransaction {
   return {
-    credit: async (values) => writtenValue(resultHeader(await creditStatement(tx, values))),
+    credit: async (values) => writtenValue(await send(creditStatement(tx, values))),
 
     debit: async (values) => writtenValue(await send(debitStatement(tx, values))),
 

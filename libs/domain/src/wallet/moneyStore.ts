@@ -30,6 +30,13 @@ export interface LedgerEntry {
   paymentId?: number;
 }
 
+/** A credit of `amount` (at least 1) to a user's wallet, refused if the balance would pass `maxBalance`. */
+export interface Credit {
+  userId: number;
+  amount: number;
+  maxBalance: number;
+}
+
 /**
  * The writes of one money transaction. Each write is conditional on the state it needs, so two
  * transactions racing for the same row cannot both win; a thrown error rolls every write back.
@@ -39,7 +46,7 @@ export interface LedgerEntry {
  */
 export interface MoneyTransaction {
   /** Adds to the balance unless the result would pass `maxBalance`: the new balance, or undefined. */
-  credit(input: { userId: number; amount: number; maxBalance: number }): Promise<number | undefined>;
+  credit(input: Credit): Promise<number | undefined>;
   /** Takes from the balance unless it would go below zero (or there is no wallet): the new balance, or undefined. */
   debit(input: { userId: number; amount: number }): Promise<number | undefined>;
   appendLedger(entry: LedgerEntry): Promise<void>;
@@ -63,6 +70,12 @@ export interface MoneyTransaction {
 export interface MoneyStore {
   /** Creates an empty wallet (balance 0, no ledger entry) when the user has none; safe to race. */
   openWallet(userId: number): Promise<void>;
+  /**
+   * A charge as one atomic step: creates the wallet when missing, adds `amount` unless the balance
+   * would pass `maxBalance`, and writes the ledger entry of what it added. The new balance, or
+   * undefined when refused (nothing is then added, though an empty wallet may have been created).
+   */
+  charge(input: Credit): Promise<number | undefined>;
   /** Undefined when the user has no wallet. */
   balanceOf(userId: number): Promise<number | undefined>;
   paymentOf(reservationId: number): Promise<Payment | undefined>;

@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMoneyStore, schema } from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+// One connection per pool: every charge below runs on the connection the one before it used, so a
+// value one charge leaves behind on the connection is there for the next.
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase(1);
+});
+afterAll(() => database.destroy());
+
+const booksOf = async (userId: number) => {
+  const [wallet] = await database.db.select().from(schema.wallet).where(eq(schema.wallet.userId, userId));
+  const ledger = await database.db.select().from(schema.walletLedger).where(eq(schema.walletLedger.userId, userId));
+  return { balance: wallet?.balance, ledger: ledger.map(({ amount, balanceAfter, reason }) => ({ amount, balanceAfter, reason })) };
+};
+
+describe('MoneyStore.charge (one atomic round trip)', () => {
+  it('creates a missing wallet, credits it, and writes one entry with the balance it left', async () => {
+    const store = createMoneyStore(database);
+    expect(await store.charge({ userId: 1, amount: 300, maxBalance: 1_000 })).toBe(300);
+    expect(await store.charge({ userId: 1, amount: 200, maxBalance: 1_000 })).toBe(500);
+    expect(await booksOf(1)).toEqual({
+      balance: 500,
+      ledger: [
+        { amount: 300, balanceAfter: 300, reason: 'CHARGE' },
+        { amount: 200, balanceAfter: 500, reason: 'CHARGE' },
+      ],
+    });
+  });
+
+  it('refuses a first charge past the maximum: an empty wallet, no entry', async () => {
+    const store = createMoneyStore(database);
+    // The upsert that creates the wallet leaves the new row's id where the credit reports its balance.
+    expect(await store.charge({ userId: 2, amount: 20, maxBalance: 10 })).toBeUndefined();
+    expect(await booksOf(2)).toEqual({ balance: 0, ledger: [] });
+  });
+
+  it('refuses a charge right after an accepted one on the same connection, writing no entry', async () => {
+    const store = createMoneyStore(database);
+    expect(await store.charge({ userId: 3, amount: 900, maxBalance: 1_000 })).toBe(900);
+    // The accepted charge left its balance on the connection; the refused one must not read it as its own.
+    expect(await store.charge({ userId: 3, amount: 200, maxBalance: 1_000 })).toBeUndefined();
+    expect(await booksOf(3)).toEqual({ balance: 900, ledger: [{ amount: 900, balanceAfter: 900, reason: 'CHARGE' }] });
+  });
+
+  it('refuses an amount below 1 before anything is written', async () => {
+    const store = createMoneyStore(database);
+    await expect(store.charge({ userId: 4, amount: 0, maxBalance: 1_000 })).rejects.toThrow(RangeError);
+    expect(await booksOf(4)).toEqual({ balance: undefined, ledger: [] });
+  });
+});
