@@ -13,7 +13,8 @@ export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } fro
 export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
 export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
-export { createMoneyStore } from './money/moneyStore.js';
+export { createMoneyStore, type MoneyStoreOptions } from './money/moneyStore.js';
+export type { Slot } from './writeBatches.js';
 export { createIdempotencyStore } from './money/idempotencyStore.js';
 export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';
 export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';

@@ -17,7 +17,7 @@ const booksOf = async (userId: number) => {
   return { balance: wallet?.balance, ledger: ledger.map(({ amount, balanceAfter, reason }) => ({ amount, balanceAfter, reason })) };
 };
 
-describe('MoneyStore.charge (one atomic round trip)', () => {
+describe('MoneyStore.charge (one atomic round trip per batch)', () => {
   it('creates a missing wallet, credits it, and writes one entry with the balance it left', async () => {
     const store = createMoneyStore(database);
     expect(await store.charge({ userId: 1, amount: 300, maxBalance: 1_000 })).toBe(300);
@@ -50,5 +50,40 @@ describe('MoneyStore.charge (one atomic round trip)', () => {
     const store = createMoneyStore(database);
     await expect(store.charge({ userId: 4, amount: 0, maxBalance: 1_000 })).rejects.toThrow(RangeError);
     expect(await booksOf(4)).toEqual({ balance: undefined, ledger: [] });
+  });
+
+  it('sends a burst of charges as one transaction, each answered with its own wallet', async () => {
+    let transactions = 0;
+    const store = createMoneyStore({
+      ...database,
+      atomically: (statements) => {
+        transactions++;
+        return database.atomically(statements);
+      },
+    });
+    const balances = await Promise.all([
+      store.charge({ userId: 12, amount: 100, maxBalance: 1_000 }),
+      store.charge({ userId: 11, amount: 200, maxBalance: 1_000 }),
+      store.charge({ userId: 12, amount: 50, maxBalance: 1_000 }),
+      store.charge({ userId: 11, amount: 900, maxBalance: 1_000 }),
+    ]);
+    expect(transactions).toBe(1);
+    // User 11's second charge would pass the maximum: refused, and it takes nothing from the others.
+    expect(balances).toEqual([100, 200, 150, undefined]);
+    expect(await booksOf(11)).toEqual({ balance: 200, ledger: [{ amount: 200, balanceAfter: 200, reason: 'CHARGE' }] });
+    expect((await booksOf(12)).balance).toBe(150);
+  });
+
+  it('fails only the charge the database rejects when it shares a batch with others', async () => {
+    const store = createMoneyStore(database);
+    // A negative user id breaks the unsigned column: the whole batch rolls back, the others go again alone.
+    const outcomes = await Promise.allSettled([
+      store.charge({ userId: 21, amount: 100, maxBalance: 1_000 }),
+      store.charge({ userId: -1, amount: 100, maxBalance: 1_000 }),
+      store.charge({ userId: 22, amount: 100, maxBalance: 1_000 }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await booksOf(21)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
+    expect(await booksOf(22)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
   });
 });

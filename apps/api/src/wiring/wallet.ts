@@ -32,7 +32,10 @@ function chargeSlotOf(deps: AppDeps): LimitFunction {
 
 /** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
 export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
-  const store = createMoneyStore(deps.database);
+  const chargeSlot = chargeSlotOf(deps);
+  // A keyless charge takes a turn of the slot inside the store, with every charge waiting then
+  // (docs/adr/0010); a charge under a key is its own transaction, so it takes a turn of its own.
+  const store = createMoneyStore(deps.database, { chargeSlot });
   const idempotency: IdempotencyContext = {
     store: createIdempotencyStore(deps.database.db),
     clock: deps.clock,
@@ -45,11 +48,11 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
     log: deps.logger,
     observe: (outcome: 'paid' | 'replayed') => deps.metrics.payments.inc({ outcome }),
   };
-  const chargeSlot = chargeSlotOf(deps);
+  const chargeContext = { store, limits: deps.config.wallet };
   return {
     idempotency,
     charge: (input: ChargeWalletInput) =>
-      chargeSlot(() => chargeWallet({ ctx: { store, limits: deps.config.wallet }, input })),
+      input.record ? chargeSlot(() => chargeWallet({ ctx: chargeContext, input })) : chargeWallet({ ctx: chargeContext, input }),
     view: (input: { userId: number }) => viewWallet({ ctx: { store }, input }),
     payments: (input: { userId: number }) => listPayments({ ctx: { store }, input }),
     pay: (input: PayReservationInput) => payReservation({ ctx: payContext, input }),
