@@ -13,6 +13,10 @@ const ER_LOCK_NOWAIT = 3572;
 interface DriverError {
   errno?: number;
   code?: string;
+  /** Set by mysql2 only on an error the server answered a statement with. */
+  sqlState?: string;
+  /** Set by mysql2 on an error that lost the connection. */
+  fatal?: boolean;
 }
 
 /** Drizzle wraps driver errors in DrizzleQueryError: the driver's error is its cause. */
@@ -34,6 +38,16 @@ export const isLockWaitTimeout = (error: unknown) => {
 };
 
 export const isDeadlock = (error: unknown) => driverError(error)?.errno === ER_LOCK_DEADLOCK;
+
+/**
+ * The server refused a statement and the connection lives on: in a multi-statement query nothing
+ * after that statement ran, so a COMMIT sent after it did not. Any other failure (a lost
+ * connection, a timeout) may have struck after the COMMIT ran: its outcome is unknown.
+ */
+export const isRefusedStatement = (error: unknown) => {
+  const driver = driverError(error);
+  return typeof driver?.sqlState === 'string' && driver.fatal !== true;
+};
 
 /** Worth retrying the whole transaction: the database gave up on it, not on the data. */
 export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTimeout(error);

@@ -86,4 +86,23 @@ describe('MoneyStore.charge (one atomic round trip per batch)', () => {
     expect(await booksOf(21)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
     expect(await booksOf(22)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
   });
+
+  it('never charges a batch again when its connection was lost after the commit', async () => {
+    const store = createMoneyStore({
+      ...database,
+      // The commit happens, then the answer is lost with the connection.
+      atomically: async (statements) => {
+        await database.atomically(statements);
+        throw Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
+      },
+    });
+    const outcomes = await Promise.allSettled([
+      store.charge({ userId: 31, amount: 100, maxBalance: 1_000 }),
+      store.charge({ userId: 32, amount: 100, maxBalance: 1_000 }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    // The outcome was unknown to the API, so it reported a failure; it must not have credited again.
+    expect(await booksOf(31)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
+    expect(await booksOf(32)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
+  });
 });

@@ -1,7 +1,7 @@
 import type { Credit } from '@concert/domain';
 import { and, eq, sql, type Query } from 'drizzle-orm';
 import type { DatabaseHandle, WriteResult } from '../client.js';
-import { retryingTransient } from '../errors.js';
+import { isRefusedStatement, retryingTransient } from '../errors.js';
 import { boundStatement } from '../prepared.js';
 import { wallet, walletLedger } from '../schema/index.js';
 import { serverTime } from '../serverTime.js';
@@ -81,7 +81,9 @@ export function keylessCharges({ db, atomically }: DatabaseHandle, slot: Slot): 
       try {
         return await chargeTogether(credits);
       } catch (error) {
-        if (credits.length === 1) throw error;
+        // Only a refused statement proves the batch did not commit; after a lost connection it may
+        // have, and charging again could credit twice. Those charges fail, as a lone one would.
+        if (credits.length === 1 || !isRefusedStatement(error)) throw error;
         // One bad charge fails its whole batch: charge each alone, so only that one fails.
         const outcomes: ChargeOutcome[] = [];
         for (const credit of credits) {
