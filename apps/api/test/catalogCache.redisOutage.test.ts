@@ -18,7 +18,7 @@ describe('Redis stopped and restarted while the API serves', () => {
   let redis: Redis;
   let app: App;
   let deps: AppDeps;
-  let stopListening: () => Promise<void>;
+  let stopListening: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     t = await createTestApp({}, clock);
@@ -29,10 +29,11 @@ describe('Redis stopped and restarted while the API serves', () => {
     stopListening = await listenCatalogInvalidations(deps);
   });
   afterAll(async () => {
-    await stopListening();
-    redis.disconnect();
-    await server.stop();
-    await t.destroy();
+    // Whatever beforeAll got to before it failed.
+    await stopListening?.();
+    redis?.disconnect();
+    await server?.stop();
+    await t?.destroy();
   });
 
   const get = (path: string, token?: string) => app.request(path, { headers: token ? { 'User-Token': token } : {} });

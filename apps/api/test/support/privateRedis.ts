@@ -1,5 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { connectRedis } from '@concert/redis';
+
+/**
+ * A port nobody listens on now, chosen by the kernel. A random pick could land on a port that one
+ * of the many client sockets of the other suites holds (the ephemeral range), and redis-server
+ * would exit at once.
+ */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('The kernel gave no port.');
+  return address.port;
+}
 
 /**
  * A redis-server of this test alone, on its own port, that the test may stop and start again (the
@@ -7,7 +22,7 @@ import { connectRedis } from '@concert/redis';
  * to a fresh replica would.
  */
 export async function privateRedis() {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
 
@@ -15,7 +30,9 @@ export async function privateRedis() {
     server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
+    const started = server;
     for (let attempt = 0; ; attempt += 1) {
+      if (started.exitCode !== null) throw new Error(`redis-server exited with ${started.exitCode} before it listened on port ${port}.`);
       try {
         (await connectRedis(url, { connectTimeoutMs: 500 })).disconnect();
         return;
