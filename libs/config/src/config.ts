@@ -34,6 +34,8 @@ export interface Config {
     maxBalance: number;
     /** Charges one process runs at once; the rest wait their turn (wiring/wallet.ts). */
     chargeConcurrency: number;
+    /** Keyless charges that may commit together in one turn of a charge slot (docs/adr/0010). */
+    chargeBatchSize: number;
   };
   idempotency: { ttlHours: number };
 }
@@ -73,6 +75,7 @@ export function toConfig(env: Env): Config {
       maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT,
       maxBalance: env.WALLET_MAX_BALANCE,
       chargeConcurrency: env.WALLET_CHARGE_CONCURRENCY,
+      chargeBatchSize: env.WALLET_CHARGE_BATCH_SIZE,
     },
     idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },
   };

@@ -42,6 +42,7 @@ export const envSchema = z.object({
   WALLET_MAX_CHARGE_AMOUNT: integer(100_000_000, 1),
   WALLET_MAX_BALANCE: integer(1_000_000_000_000, 1),
   WALLET_CHARGE_CONCURRENCY: integer(1, 1),
+  WALLET_CHARGE_BATCH_SIZE: integer(50, 1),
   IDEMPOTENCY_TTL_HOURS: integer(24, 1),
   CORS_ORIGINS: z.string().default('*'),
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMoneyStore, schema } from '../src/index.js';
+import { createMoneyStore, schema, type MoneyStoreOptions } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 // One connection per pool: every charge below runs on the connection the one before it used, so a
@@ -16,6 +16,22 @@ const booksOf = async (userId: number) => {
   const ledger = await database.db.select().from(schema.walletLedger).where(eq(schema.walletLedger.userId, userId));
   return { balance: wallet?.balance, ledger: ledger.map(({ amount, balanceAfter, reason }) => ({ amount, balanceAfter, reason })) };
 };
+
+/** A store over the test database that counts the atomic transactions it sends. */
+function countingTransactions(options: MoneyStoreOptions = {}) {
+  let count = 0;
+  const store = createMoneyStore(
+    {
+      ...database,
+      atomically: (statements) => {
+        count++;
+        return database.atomically(statements);
+      },
+    },
+    options,
+  );
+  return { store, transactions: () => count };
+}
 
 describe('MoneyStore.charge (one atomic round trip per batch)', () => {
   it('creates a missing wallet, credits it, and writes one entry with the balance it left', async () => {
@@ -53,25 +69,25 @@ describe('MoneyStore.charge (one atomic round trip per batch)', () => {
   });
 
   it('sends a burst of charges as one transaction, each answered with its own wallet', async () => {
-    let transactions = 0;
-    const store = createMoneyStore({
-      ...database,
-      atomically: (statements) => {
-        transactions++;
-        return database.atomically(statements);
-      },
-    });
+    const { store, transactions } = countingTransactions();
     const balances = await Promise.all([
       store.charge({ userId: 12, amount: 100, maxBalance: 1_000 }),
       store.charge({ userId: 11, amount: 200, maxBalance: 1_000 }),
       store.charge({ userId: 12, amount: 50, maxBalance: 1_000 }),
       store.charge({ userId: 11, amount: 900, maxBalance: 1_000 }),
     ]);
-    expect(transactions).toBe(1);
+    expect(transactions()).toBe(1);
     // User 11's second charge would pass the maximum: refused, and it takes nothing from the others.
     expect(balances).toEqual([100, 200, 150, undefined]);
     expect(await booksOf(11)).toEqual({ balance: 200, ledger: [{ amount: 200, balanceAfter: 200, reason: 'CHARGE' }] });
     expect((await booksOf(12)).balance).toBe(150);
+  });
+
+  it('sends no more charges in one transaction than the batch size', async () => {
+    const { store, transactions } = countingTransactions({ chargeBatchSize: 2 });
+    const charges = [41, 42, 43, 44, 45].map((userId) => store.charge({ userId, amount: 10, maxBalance: 1_000 }));
+    expect(await Promise.all(charges)).toEqual([10, 10, 10, 10, 10]);
+    expect(transactions()).toBe(3);
   });
 
   it('fails only the charge the database rejects when it shares a batch with others', async () => {

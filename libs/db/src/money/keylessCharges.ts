@@ -12,9 +12,6 @@ import { walletUpsertStatement } from './walletUpsert.js';
 
 const $ = sql.placeholder;
 
-/** The most charges one round trip carries: a batch holds its wallets' row locks until it commits. */
-const MAX_CHARGES_PER_BATCH = 50;
-
 // The credit below reports its new balance through LAST_INSERT_ID(expr) (writtenValue.ts), and only
 // when it matched; a statement sees the value the statements before it left. Zeroing it first (the
 // upsert may have left a new wallet's id, an earlier charge on this connection its balance) makes
@@ -54,7 +51,10 @@ type ChargeOutcome = ItemOutcome<number | undefined>;
  * one query: a burst of top-ups costs a round trip and a commit per turn, not per charge. Answers
  * the new balance, or undefined when the credit would pass the maximum.
  */
-export function keylessCharges({ db, atomically }: DatabaseHandle, slot: Slot): (credit: Credit) => Promise<number | undefined> {
+export function keylessCharges(
+  { db, atomically }: DatabaseHandle,
+  { slot, maxBatch }: { slot: Slot; maxBatch: number },
+): (credit: Credit) => Promise<number | undefined> {
   // In user order: two batches of two processes then lock their common wallets in the same order.
   const chargeTogether = async (credits: Credit[]): Promise<ChargeOutcome[]> => {
     const order = credits.map((credit, index) => ({ credit, index })).sort((a, b) => a.credit.userId - b.credit.userId);
@@ -92,7 +92,7 @@ export function keylessCharges({ db, atomically }: DatabaseHandle, slot: Slot): 
         return outcomes;
       }
     },
-    { slot, maxBatch: MAX_CHARGES_PER_BATCH },
+    { slot, maxBatch },
   );
 }
 

@@ -16,11 +16,19 @@ export interface MoneyStoreOptions {
    * turn at a time, for this store alone.
    */
   chargeSlot?: Slot;
+  /**
+   * The most charges one turn sends. A batch holds its wallets' row locks until it commits, and its
+   * size bounds how fast a rush of top-ups reaches the database. By default 50.
+   */
+  chargeBatchSize?: number;
 }
 
-export function createMoneyStore(handle: DatabaseHandle, { chargeSlot = pLimit(1) }: MoneyStoreOptions = {}): MoneyStore {
+export function createMoneyStore(
+  handle: DatabaseHandle,
+  { chargeSlot = pLimit(1), chargeBatchSize = 50 }: MoneyStoreOptions = {},
+): MoneyStore {
   const { db, transaction } = handle;
-  const charge = keylessCharges(handle, chargeSlot);
+  const charge = keylessCharges(handle, { slot: chargeSlot, maxBatch: chargeBatchSize });
   return {
     async openWallet(userId) {
       await walletUpsert(db, { userId });
