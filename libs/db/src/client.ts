@@ -193,9 +193,11 @@ function atomicRunner(transactionPool: Pool): Atomically {
     let answers: unknown[];
     try {
       const texts = statements.map(({ sql, params }) => connection.format(sql, params));
-      // MySQL stops at the first failing statement, so a failure never reaches the COMMIT.
-      const [results] = await connection.query([...texts, 'COMMIT'].join(';\n'));
-      answers = (results as unknown[]).slice(0, statements.length);
+      // MySQL stops at the first failing statement, so a failure never reaches the COMMIT. The
+      // explicit START TRANSACTION keeps that true in a session whose autocommit was turned back on
+      // (a proxy's reset, a lost SET): otherwise the statements before a failure would be committed.
+      const [results] = await connection.query(['START TRANSACTION', ...texts, 'COMMIT'].join(';\n'));
+      answers = (results as unknown[]).slice(1, statements.length + 1);
     } catch (error) {
       await rollBack(connection);
       throw error;

@@ -39,18 +39,21 @@ export const isLockWaitTimeout = (error: unknown) => {
 
 export const isDeadlock = (error: unknown) => driverError(error)?.errno === ER_LOCK_DEADLOCK;
 
+/** Worth retrying the whole transaction: the database gave up on it, not on the data. */
+export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTimeout(error);
+
 /**
- * The server refused a statement and the connection lives on: in a multi-statement query nothing
- * after that statement ran, so a COMMIT sent after it did not. Any other failure (a lost
- * connection, a timeout) may have struck after the COMMIT ran: its outcome is unknown.
+ * The server refused a statement for its data (SQLSTATE class 22 or 23) or for a lock (deadlock,
+ * lock wait): errors a statement gets before a COMMIT, never from it. In a multi-statement
+ * transaction nothing after that statement ran, so the COMMIT sent after it did not. Any other
+ * failure (a lost connection, a timeout, a killed query, an error during the commit) may have
+ * struck after the COMMIT ran: its outcome is unknown.
  */
 export const isRefusedStatement = (error: unknown) => {
   const driver = driverError(error);
-  return typeof driver?.sqlState === 'string' && driver.fatal !== true;
+  if (driver === undefined || driver.fatal === true || typeof driver.sqlState !== 'string') return false;
+  return /^2[23]/.test(driver.sqlState) || isTransient(error);
 };
-
-/** Worth retrying the whole transaction: the database gave up on it, not on the data. */
-export const isTransient = (error: unknown) => isDeadlock(error) || isLockWaitTimeout(error);
 
 /**
  * Runs a transaction again when it failed transiently, up to `attempts` runs in all. Safe because a

@@ -22,6 +22,8 @@ export function writeBatches<I, O>(
   runBatch: (inputs: I[]) => Promise<ItemOutcome<O>[]>,
   { slot, maxBatch }: { slot: Slot; maxBatch: number },
 ): (input: I) => Promise<O> {
+  // An empty batch would ask for the next turn at once, for ever.
+  if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) throw new RangeError(`maxBatch must be a whole number of at least 1, not ${maxBatch}.`);
   const waiting: Waiting<I, O>[] = [];
   let turnAsked = false;
 

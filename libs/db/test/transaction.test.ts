@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Send } from '../src/client.js';
 import { schema } from '../src/index.js';
@@ -165,5 +165,16 @@ describe('atomically (one transaction in one round trip, the COMMIT included)', 
     // Same connection: had the failed one stayed open, this commit would have saved its first insert.
     await database.atomically([walletOf(22, 4)]);
     expect([await balanceOf(21), await balanceOf(22)]).toEqual([undefined, 4]);
+  });
+
+  it('commits none of them even in a session whose autocommit was turned back on', async () => {
+    // The one transaction connection leaves this with autocommit on, as a proxy's session reset would.
+    await database.transaction((tx) => tx.execute(sql`SET autocommit = 1`));
+    try {
+      await expect(database.atomically([walletOf(23, 1), walletOf(23, 2)])).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
+      expect(await balanceOf(23)).toBeUndefined();
+    } finally {
+      await database.transaction((tx) => tx.execute(sql`SET autocommit = 0`));
+    }
   });
 });

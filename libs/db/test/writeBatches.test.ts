@@ -60,6 +60,10 @@ describe('writeBatches', () => {
     expect(await submit(4)).toBe(4);
   });
 
+  it('refuses a batch size that could never carry an item', () => {
+    expect(() => writeBatches(gatedDoubler().run, { slot: pLimit(1), maxBatch: 0 })).toThrow(RangeError);
+  });
+
   it('runs as many turns at once as the slot allows', async () => {
     let running = 0;
     let mostAtOnce = 0;

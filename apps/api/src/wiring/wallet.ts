@@ -35,6 +35,7 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = que
   const chargeSlot = chargeSlotOf(deps);
   // A keyless charge takes a turn of the slot inside the store, with every charge waiting then
   // (docs/adr/0010); a charge under a key is its own transaction, so it takes a turn of its own.
+  // Never a keyless charge inside chargeSlot: with one slot it would wait for the turn it holds.
   const store = createMoneyStore(deps.database, { chargeSlot, chargeBatchSize: deps.config.wallet.chargeBatchSize });
   const idempotency: IdempotencyContext = {
     store: createIdempotencyStore(deps.database.db),
