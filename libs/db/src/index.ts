@@ -14,7 +14,6 @@ export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
 export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
 export { createMoneyStore, type MoneyStoreOptions } from './money/moneyStore.js';
-export type { Slot } from './writeBatches.js';
 export { createIdempotencyStore } from './money/idempotencyStore.js';
 export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';
 export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';

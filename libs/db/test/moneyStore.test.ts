@@ -91,7 +91,7 @@ describe('MoneyStore.charge (one atomic round trip per batch)', () => {
   });
 
   it('fails only the charge the database rejects when it shares a batch with others', async () => {
-    const store = createMoneyStore(database);
+    const { store, transactions } = countingTransactions();
     // A negative user id breaks the unsigned column: the whole batch rolls back, the others go again alone.
     const outcomes = await Promise.allSettled([
       store.charge({ userId: 21, amount: 100, maxBalance: 1_000 }),
@@ -99,6 +99,8 @@ describe('MoneyStore.charge (one atomic round trip per batch)', () => {
       store.charge({ userId: 22, amount: 100, maxBalance: 1_000 }),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // The batch of three, refused as a whole, then each of them alone.
+    expect(transactions()).toBe(4);
     expect(await booksOf(21)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
     expect(await booksOf(22)).toEqual({ balance: 100, ledger: [{ amount: 100, balanceAfter: 100, reason: 'CHARGE' }] });
   });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isRefusedStatement } from '../src/errors.js';
+
+/** mysql2's shapes: a server's error packet has errno, code and sqlState; a lost connection is fatal. */
+const serverError = (errno: number, code: string, sqlState: string) => Object.assign(new Error(code), { errno, code, sqlState });
+
+describe('isRefusedStatement (may a failed batch be charged again one by one?)', () => {
+  it('says yes for data and lock refusals, which stop the query before its COMMIT', () => {
+    expect(isRefusedStatement(serverError(1264, 'ER_WARN_DATA_OUT_OF_RANGE', '22003'))).toBe(true);
+    expect(isRefusedStatement(serverError(1062, 'ER_DUP_ENTRY', '23000'))).toBe(true);
+    expect(isRefusedStatement(serverError(1213, 'ER_LOCK_DEADLOCK', '40001'))).toBe(true);
+    expect(isRefusedStatement(serverError(1205, 'ER_LOCK_WAIT_TIMEOUT', 'HY000'))).toBe(true);
+    // Drizzle wraps the driver's error.
+    expect(isRefusedStatement(new Error('Failed query', { cause: serverError(1264, 'ER_WARN_DATA_OUT_OF_RANGE', '22003') }))).toBe(true);
+  });
+
+  it('says no when the COMMIT may have run: a lost connection, a killed query, an error during the commit', () => {
+    expect(isRefusedStatement(Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }))).toBe(false);
+    expect(isRefusedStatement(serverError(1317, 'ER_QUERY_INTERRUPTED', '70100'))).toBe(false);
+    expect(isRefusedStatement(serverError(1053, 'ER_SERVER_SHUTDOWN', '08S01'))).toBe(false);
+    expect(isRefusedStatement(serverError(1180, 'ER_ERROR_DURING_COMMIT', 'HY000'))).toBe(false);
+    expect(isRefusedStatement(new Error('timeout'))).toBe(false);
+  });
+});
