@@ -3,7 +3,8 @@
  * SQL statements per call. BUYERS buyers walk the flow step by step (every buyer's charge, then every
  * buyer's token, ...), 20 calls at a time, against the API as a separate process in production mode.
  * CPU is read from the API's own /metrics (process_cpu_seconds_total) before and after each step,
- * statements from the server's `Questions` counter; the reference is a cached GET /api/v1/concerts
+ * statements from the server's `Questions` counter, and the database server's own CPU from /proc when
+ * it runs on this machine (the whole server's: other work on it counts too); the reference is a cached GET /api/v1/concerts
  * measured the same way in the same round. Unlike a load test's throughput, CPU per call barely moves
  * with what else the machine runs, so this is the figure to compare before and after a change.
  * Prints figures; asserts nothing. Run: npm run bench:purchase -w @concert/api [-- rounds buyers]
@@ -14,6 +15,7 @@ import { generatedCatalog, insertCatalog } from '@concert/db';
 import { createTestDatabase, createTestRedis } from '@concert/testing';
 import { Pool } from 'undici';
 import { answers, startProcess, stopProcess } from './processes.js';
+import { cpuMsOf, findProcess } from './serverCpu.js';
 
 const CONCURRENCY = 20;
 const [rounds = 3, buyers = 900] = process.argv.slice(2).map(Number);
@@ -62,8 +64,13 @@ async function questions(): Promise<number> {
   return Number(rows[0]?.Value);
 }
 
+/** The local database server, whose CPU per call is printed beside the API's. */
+const databaseServer = findProcess(['mariadbd', 'mysqld']);
+const databaseCpuMs = () => (databaseServer === null ? Number.NaN : cpuMsOf(databaseServer));
+
 interface Cost {
   cpuMs: number;
+  databaseCpuMs: number;
   statements: number;
   statuses: Record<number, number>;
 }
@@ -71,7 +78,7 @@ interface Cost {
 /** Runs `step` once per buyer, CONCURRENCY at a time, and what it cost the API per call. */
 async function measure(step: Step, group: Buyer[]): Promise<Cost> {
   const statuses: Record<number, number> = {};
-  const [cpuBefore, questionsBefore] = [await apiCpuSeconds(), await questions()];
+  const [cpuBefore, questionsBefore, databaseBefore] = [await apiCpuSeconds(), await questions(), databaseCpuMs()];
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -82,9 +89,14 @@ async function measure(step: Step, group: Buyer[]): Promise<Cost> {
       }
     }),
   );
-  const [cpuAfter, questionsAfter] = [await apiCpuSeconds(), await questions()];
-  // The counter counts its own read once.
-  return { cpuMs: ((cpuAfter - cpuBefore) * 1_000) / group.length, statements: (questionsAfter - questionsBefore - 1) / group.length, statuses };
+  const [cpuAfter, questionsAfter, databaseAfter] = [await apiCpuSeconds(), await questions(), databaseCpuMs()];
+  return {
+    cpuMs: ((cpuAfter - cpuBefore) * 1_000) / group.length,
+    databaseCpuMs: (databaseAfter - databaseBefore) / group.length,
+    // The counter counts its own read once.
+    statements: (questionsAfter - questionsBefore - 1) / group.length,
+    statuses,
+  };
 }
 
 function purchaseSteps(concertId: number, eventId: number): Step[] {
@@ -166,18 +178,20 @@ try {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const reference = median((costs.get('GET /concerts (reference)') ?? []).map((cost) => cost.cpuMs));
-  console.log('\n| step | API CPU ms per call (median) | × reference | SQL statements per call | answers |');
-  console.log('|---|---|---|---|---|');
+  console.log('\n| step | API CPU ms per call (median) | × reference | database CPU ms per call | SQL statements per call | answers |');
+  console.log('|---|---|---|---|---|---|');
   let purchase = 0;
+  let purchaseDatabase = 0;
   for (const [name, list] of costs) {
     const cpuMs = median(list.map((cost) => cost.cpuMs));
-    if (!name.endsWith('(reference)')) purchase += cpuMs;
+    const databaseMs = median(list.map((cost) => cost.databaseCpuMs));
+    if (!name.endsWith('(reference)')) [purchase, purchaseDatabase] = [purchase + cpuMs, purchaseDatabase + databaseMs];
     const statuses = Object.entries(list.at(-1)?.statuses ?? {})
       .map(([status, count]) => `${count} × ${status}`)
       .join(', ');
-    console.log(`| ${name} | ${cpuMs.toFixed(3)} | ${(cpuMs / reference).toFixed(1)} | ${median(list.map((cost) => cost.statements)).toFixed(1)} | ${statuses} |`);
+    console.log(`| ${name} | ${cpuMs.toFixed(3)} | ${(cpuMs / reference).toFixed(1)} | ${databaseMs.toFixed(3)} | ${median(list.map((cost) => cost.statements)).toFixed(1)} | ${statuses} |`);
   }
-  console.log(`\nA purchase (the steps above but the reference, once each): ${purchase.toFixed(2)} ms of API CPU, ${(purchase / reference).toFixed(0)} × the reference.`);
+  console.log(`\nA purchase (the steps above but the reference, once each): ${purchase.toFixed(2)} ms of API CPU, ${(purchase / reference).toFixed(0)} × the reference; ${purchaseDatabase.toFixed(2)} ms of database CPU.`);
 } finally {
   await http.close();
   if (api) await stopProcess(api);
