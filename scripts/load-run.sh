@@ -20,6 +20,11 @@ database=$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$D
 
 concertctl() { node apps/cli/dist/main.js "$@"; }
 
+if curl -s -o /dev/null http://127.0.0.1:8090/healthz; then
+  echo "Something already answers on port 8090: stop it first, or the run would measure it." >&2
+  exit 2
+fi
+
 mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$database\`"
 redis-cli --scan --pattern 'load*' | xargs -r redis-cli del >/dev/null
 concertctl db migrate >/dev/null
@@ -34,10 +39,11 @@ case "$scenario" in
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
-node apps/api/dist/main.js &
+node ${API_NODE_FLAGS:-} apps/api/dist/main.js &
 api=$!
 trap 'kill $api 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8090/healthz >/dev/null && break; sleep 0.2; done
+kill -0 $api # the API exits at once when it cannot start
 
 # CPU seconds (user + system) of a process, and of the whole machine from /proc/stat.
 cpu_of() { awk '{ sub(/.*\) /, ""); split($0, f, " "); print (f[12] + f[13]) / 100 }' "/proc/$1/stat" 2>/dev/null || echo 0; }

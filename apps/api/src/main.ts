@@ -1,4 +1,7 @@
+import { limitHeapGrowth } from './heapGrowth.js';
 import { startServer } from './server.js';
+
+limitHeapGrowth();
 
 /** The process entry: start, and stop cleanly on SIGTERM/SIGINT. Start-up failures print one clear line. */
 try {
