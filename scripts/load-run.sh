@@ -47,7 +47,8 @@ kill -0 $api # the API exits at once when it cannot start
 
 # CPU seconds (user + system) of a process, and of the whole machine from /proc/stat.
 cpu_of() { awk '{ sub(/.*\) /, ""); split($0, f, " "); print (f[12] + f[13]) / 100 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-machine_cpu() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) / 100 }' /proc/stat; }
+# All busy time, and the part of it the kernel spent in interrupts (the network's receive work).
+machine_cpu() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) / 100, ($7 + $8) / 100 }' /proc/stat; }
 database=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
 redis=$(pgrep -o -x redis-server || echo 0)
 before=("$(cpu_of $api)" "$(cpu_of "$database")" "$(cpu_of "$redis")" "$(machine_cpu)")
@@ -56,11 +57,11 @@ status=0
 npx nx run "k6:$scenario" --url=http://127.0.0.1:8090 "$@" || status=$?
 
 # Where the machine's CPU went during the run (and the verify at its end); "rest" is mostly the
-# load generator, plus the kernel's work for all of them.
+# load generator (and nx, and the verify's CLI).
 after=("$(cpu_of $api)" "$(cpu_of "$database")" "$(cpu_of "$redis")" "$(machine_cpu)")
 awk -v a="${before[*]}" -v b="${after[*]}" 'BEGIN {
   split(a, x, " "); split(b, y, " ")
-  api = y[1] - x[1]; db = y[2] - x[2]; redis = y[3] - x[3]; all = y[4] - x[4]
-  printf "CPU seconds: API %.1f, database %.1f, Redis %.1f, rest %.1f (all %.1f)\n", api, db, redis, all - api - db - redis, all
+  api = y[1] - x[1]; db = y[2] - x[2]; redis = y[3] - x[3]; all = y[4] - x[4]; irq = y[5] - x[5]
+  printf "CPU seconds: API %.1f, database %.1f, Redis %.1f, interrupts %.1f, rest %.1f (all %.1f)\n", api, db, redis, irq, all - api - db - redis - irq, all
 }'
 exit $status

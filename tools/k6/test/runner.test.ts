@@ -1,6 +1,6 @@
 /** The CI smoke of the Node runner: a few seconds, two VUs, against the in-process fake API. */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/node/result.ts';
@@ -46,6 +46,10 @@ describe('the Node runner', () => {
     expect(result.endpoints.map((endpoint) => endpoint.name)).toContain('POST /api/v1/concert-events/{concertEventId}/occupy');
     expect(output).toContain('http_req_duration');
     expect(output).toContain('GET /api/v1/concert-events/{concertEventId}/available-seats');
+    // Two VUs for two seconds cost the runner some CPU, and never more than the cores it has.
+    expect(result.loadGeneratorCpuSeconds).toBeGreaterThan(0);
+    expect(result.loadGeneratorCpuSeconds).toBeLessThan((result.durationMs / 1000) * availableParallelism());
+    expect(output).toMatch(/load_generator_cpu\.+: \d+\.\d s \(\d+% of a core\)/);
     expect(output).not.toMatch(/concert-events\/7\//);
 
     expect(files.filter((file) => file.endsWith('.html'))).toHaveLength(1);

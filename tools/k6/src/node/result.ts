@@ -45,6 +45,11 @@ export interface RunResult {
   thresholds: ThresholdResult[];
   /** Peak resident memory of the API during the run, from its `/metrics`, when it exposes it. */
   apiPeakMemoryBytes: number | null;
+  /**
+   * CPU time (user and system, all threads) the runner itself spent driving the load: on a machine
+   * it shares with the API, this much was not available to the API and its servers.
+   */
+  loadGeneratorCpuSeconds: number;
 }
 
 function rateFigure(value: RateValue): RateFigure {
@@ -73,6 +78,7 @@ export function buildResult(input: {
   recorder: Recorder;
   thresholds: ThresholdResult[];
   apiPeakMemoryBytes: number | null;
+  loadGeneratorCpuSeconds: number;
 }): RunResult {
   const { recorder } = input;
   const durationMs = recorder.elapsedMs();
@@ -113,5 +119,6 @@ export function buildResult(input: {
     series,
     thresholds: input.thresholds,
     apiPeakMemoryBytes: input.apiPeakMemoryBytes,
+    loadGeneratorCpuSeconds: input.loadGeneratorCpuSeconds,
   };
 }

@@ -72,7 +72,9 @@ export async function run(argv: string[], deps: RunDeps = { verify: () => runVer
   deps.log(`Running ${options.scenario.name} against ${options.baseUrl}`);
   const recorder = new Recorder();
   const stopMemoryProbe = startMemoryProbe(options.baseUrl);
+  const cpuBefore = process.cpuUsage();
   await drive(options, recorder, deps.signal);
+  const cpu = process.cpuUsage(cpuBefore);
   const thresholds = evaluateThresholds(options.scenario.thresholds, recorder);
   const result = buildResult({
     scenario: options.scenario,
@@ -81,6 +83,7 @@ export async function run(argv: string[], deps: RunDeps = { verify: () => runVer
     recorder,
     thresholds,
     apiPeakMemoryBytes: stopMemoryProbe(),
+    loadGeneratorCpuSeconds: (cpu.user + cpu.system) / 1e6,
   });
   const summary = summaryText(result);
   deps.log(summary);
