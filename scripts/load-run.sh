@@ -1,32 +1,35 @@
 #!/usr/bin/env bash
-# One load run as docs/benchmarks.md "Reproduce" describes it: a fresh `concert_load` database seeded
-# for the scenario, the built API started as in production on port 8090, `nx run k6:<scenario>`
-# against it (which ends with `concertctl verify`), then the API stopped.
+# One load run as docs/benchmarks.md "Reproduce" describes it: a fresh `concert_load` database on
+# the local MariaDB/MySQL, seeded for the scenario, the built API started as in production on port
+# 8090 with the key prefix `load` on the local Redis, `nx run k6:<scenario>` against it (which ends
+# with `concertctl verify`), then the API stopped. Prints the CPU seconds of the API, the database
+# server, Redis and the rest of the machine during the run (Linux: read from /proc).
 #
 #   npm run build && bash scripts/load-run.sh capacity
 #   WALLET_CHARGE_BATCH_SIZE=1 bash scripts/load-run.sh flash-sale     # API settings pass through
+#   API_NODE_FLAGS=--cpu-prof bash scripts/load-run.sh capacity        # flags for the API's node
+#   bash scripts/load-run.sh capacity --duration=20s --vus=20          # runner options pass through
 #
-# Needs MariaDB and Redis (npm run up).
+# Needs MariaDB and Redis on localhost (npm run up).
 set -euo pipefail
 
 scenario=${1:?usage: scripts/load-run.sh <seed-flow|seed-flow-heavy|capacity|flash-sale|catalog-storm> [runner options]}
 shift
 cd "$(dirname "$0")/.."
 
-export DATABASE_URL=${LOAD_DATABASE_URL:-mysql://root@127.0.0.1:3306/concert_load}
-export REDIS_KEY_PREFIX=load NODE_ENV=production LOG_LEVEL=${LOG_LEVEL:-warn} PORT=8090
-export QUEUE_TOKEN_SECRET=a-load-test-secret-of-at-least-32-chars
-database=$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")
+db_name=concert_load
+export DATABASE_URL=mysql://root@127.0.0.1:3306/$db_name REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX=load
+export NODE_ENV=production LOG_LEVEL=${LOG_LEVEL:-warn} PORT=8090 QUEUE_TOKEN_SECRET=a-load-test-secret-of-at-least-32-chars
 
 concertctl() { node apps/cli/dist/main.js "$@"; }
 
-if curl -s -o /dev/null http://127.0.0.1:8090/healthz; then
-  echo "Something already answers on port 8090: stop it first, or the run would measure it." >&2
+if curl -s -o /dev/null http://127.0.0.1:$PORT/healthz; then
+  echo "Something already answers on port $PORT: stop it first, or the run would measure it." >&2
   exit 2
 fi
 
-mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$database\`"
-redis-cli --scan --pattern 'load*' | xargs -r redis-cli del >/dev/null
+mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$db_name\`"
+redis-cli --scan --pattern "$REDIS_KEY_PREFIX:*" | xargs -r redis-cli del >/dev/null
 concertctl db migrate >/dev/null
 case "$scenario" in
   seed-flow | seed-flow-heavy | catalog-storm) concertctl seed demo >/dev/null ;;
@@ -39,29 +42,43 @@ case "$scenario" in
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
+# shellcheck disable=SC2086 # API_NODE_FLAGS may hold several flags
 node ${API_NODE_FLAGS:-} apps/api/dist/main.js &
 api=$!
-trap 'kill $api 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8090/healthz >/dev/null && break; sleep 0.2; done
-kill -0 $api # the API exits at once when it cannot start
+# The API stops gracefully: wait for it, so that the next run finds the port and the database free.
+trap 'kill $api 2>/dev/null && wait $api 2>/dev/null || true' EXIT
+ready=no
+for _ in $(seq 1 50); do
+  if curl -sf http://127.0.0.1:$PORT/healthz >/dev/null; then ready=yes; break; fi
+  sleep 0.2
+done
+if [[ $ready == no ]]; then
+  echo "The API did not answer on port $PORT within 10 s." >&2
+  exit 1
+fi
 
-# CPU seconds (user + system) of a process, and of the whole machine from /proc/stat.
-cpu_of() { awk '{ sub(/.*\) /, ""); split($0, f, " "); print (f[12] + f[13]) / 100 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# All busy time, and the part of it the kernel spent in interrupts (the network's receive work).
-machine_cpu() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) / 100, ($7 + $8) / 100 }' /proc/stat; }
-database=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
-redis=$(pgrep -o -x redis-server || echo 0)
-before=("$(cpu_of $api)" "$(cpu_of "$database")" "$(cpu_of "$redis")" "$(machine_cpu)")
+# CPU ticks (1/100 s; whole numbers, which awk prints exactly) of a process, or of the whole machine.
+ticks_of() { if [[ $1 == none ]]; then echo 0; else awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$1/stat"; fi; }
+# Busy time of all cores, and the part of it /proc/stat puts under interrupts.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $7 + $8 }' /proc/stat; }
+db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo none)
+redis_pid=$(pgrep -o -x redis-server || echo none)
+before="$(ticks_of $api) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
 
 status=0
-npx nx run "k6:$scenario" --url=http://127.0.0.1:8090 "$@" || status=$?
+npx nx run "k6:$scenario" --url=http://127.0.0.1:$PORT "$@" || status=$?
 
-# Where the machine's CPU went during the run (and the verify at its end); "rest" is mostly the
-# load generator (and nx, and the verify's CLI).
-after=("$(cpu_of $api)" "$(cpu_of "$database")" "$(cpu_of "$redis")" "$(machine_cpu)")
-awk -v a="${before[*]}" -v b="${after[*]}" 'BEGIN {
+# Where the machine's CPU went during the run (and the verify at its end). "rest" is mostly the load
+# generator (the runner prints its own share as load_generator_cpu), nx and the verify's CLI. The
+# interrupts are not a separate part: with tick-based accounting a tick in a softirq counts both
+# there and for the process it interrupted, which on loopback is usually one of the above.
+after="$(ticks_of $api) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
+awk -v a="$before" -v b="$after" -v db="$db_pid" -v redis="$redis_pid" 'BEGIN {
   split(a, x, " "); split(b, y, " ")
-  api = y[1] - x[1]; db = y[2] - x[2]; redis = y[3] - x[3]; all = y[4] - x[4]; irq = y[5] - x[5]
-  printf "CPU seconds: API %.1f, database %.1f, Redis %.1f, interrupts %.1f, rest %.1f (all %.1f)\n", api, db, redis, irq, all - api - db - redis - irq, all
+  for (i = 1; i <= 5; i++) s[i] = (y[i] - x[i]) / 100
+  figure = "%.1f"
+  printf "CPU seconds: API %.1f, database %s, Redis %s, rest %.1f (all %.1f; of which interrupts %.1f)\n",
+    s[1], db == "none" ? "n/a" : sprintf(figure, s[2]), redis == "none" ? "n/a" : sprintf(figure, s[3]),
+    s[4] - s[1] - s[2] - s[3], s[4], s[5]
 }'
 exit $status

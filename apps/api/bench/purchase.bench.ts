@@ -3,8 +3,8 @@
  * SQL statements per call. BUYERS buyers walk the flow step by step (every buyer's charge, then every
  * buyer's token, ...), 20 calls at a time, against the API as a separate process in production mode.
  * CPU is read from the API's own /metrics (process_cpu_seconds_total) before and after each step,
- * statements from the server's `Questions` counter, and the database server's own CPU from /proc when
- * it runs on this machine (the whole server's: other work on it counts too); the reference is a cached GET /api/v1/concerts
+ * statements from the server's `Questions` counter, the local database server's CPU from /proc
+ * (all of its work: other clients count too); the reference is a cached GET /api/v1/concerts
  * measured the same way in the same round. Unlike a load test's throughput, CPU per call barely moves
  * with what else the machine runs, so this is the figure to compare before and after a change.
  * Prints figures; asserts nothing. Run: npm run bench:purchase -w @concert/api [-- rounds buyers]
@@ -67,6 +67,8 @@ async function questions(): Promise<number> {
 /** The local database server, whose CPU per call is printed beside the API's. */
 const databaseServer = findProcess(['mariadbd', 'mysqld']);
 const databaseCpuMs = () => (databaseServer === null ? Number.NaN : cpuMsOf(databaseServer));
+/** A figure of the table, or n/a when there is no local database server to read it from. */
+const milliseconds = (value: number) => (Number.isNaN(value) ? 'n/a' : value.toFixed(3));
 
 interface Cost {
   cpuMs: number;
@@ -185,13 +187,16 @@ try {
   for (const [name, list] of costs) {
     const cpuMs = median(list.map((cost) => cost.cpuMs));
     const databaseMs = median(list.map((cost) => cost.databaseCpuMs));
-    if (!name.endsWith('(reference)')) [purchase, purchaseDatabase] = [purchase + cpuMs, purchaseDatabase + databaseMs];
+    if (!name.endsWith('(reference)')) {
+      purchase += cpuMs;
+      purchaseDatabase += databaseMs;
+    }
     const statuses = Object.entries(list.at(-1)?.statuses ?? {})
       .map(([status, count]) => `${count} × ${status}`)
       .join(', ');
-    console.log(`| ${name} | ${cpuMs.toFixed(3)} | ${(cpuMs / reference).toFixed(1)} | ${databaseMs.toFixed(3)} | ${median(list.map((cost) => cost.statements)).toFixed(1)} | ${statuses} |`);
+    console.log(`| ${name} | ${cpuMs.toFixed(3)} | ${(cpuMs / reference).toFixed(1)} | ${milliseconds(databaseMs)} | ${median(list.map((cost) => cost.statements)).toFixed(1)} | ${statuses} |`);
   }
-  console.log(`\nA purchase (the steps above but the reference, once each): ${purchase.toFixed(2)} ms of API CPU, ${(purchase / reference).toFixed(0)} × the reference; ${purchaseDatabase.toFixed(2)} ms of database CPU.`);
+  console.log(`\nA purchase (the steps above but the reference, once each): ${purchase.toFixed(2)} ms of API CPU, ${(purchase / reference).toFixed(0)} × the reference; ${milliseconds(purchaseDatabase)} ms of database CPU.`);
 } finally {
   await http.close();
   if (api) await stopProcess(api);

@@ -1,7 +1,8 @@
 /**
  * CPU time of a local server process (MariaDB or MySQL, Redis), read from /proc: what a step costs
- * the database, which the API's own metrics cannot show. Linux only; null elsewhere, or when the
- * server runs on another machine.
+ * the database, which the API's own metrics cannot show. Linux only: `findProcess` answers null
+ * elsewhere. It finds a local server by name, so it measures that one even when the benchmark's
+ * database is on another machine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -29,8 +30,10 @@ export function findProcess(names: readonly string[]): string | null {
 
 /** User plus system CPU time of `pid`, in milliseconds. */
 export function cpuMsOf(pid: string): number {
-  // The command name in parentheses may hold spaces: fields are counted after its closing one.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // The command name in parentheses may hold spaces and parentheses: fields are counted after the
+  // last closing one.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   const [utime, stime] = [Number(fields[11]), Number(fields[12])];
   return ((utime + stime) * 1_000) / TICKS_PER_SECOND;
 }

@@ -19,6 +19,8 @@ export interface RunDeps {
   log: (text: string) => void;
   /** Aborts the run early (Ctrl-C). */
   signal?: AbortSignal;
+  /** The runner's CPU time since `previous`, as `process.cpuUsage` (the default) measures it. */
+  cpuUsage?: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage;
 }
 
 function peakVus(options: RunOptions): number {
@@ -72,9 +74,10 @@ export async function run(argv: string[], deps: RunDeps = { verify: () => runVer
   deps.log(`Running ${options.scenario.name} against ${options.baseUrl}`);
   const recorder = new Recorder();
   const stopMemoryProbe = startMemoryProbe(options.baseUrl);
-  const cpuBefore = process.cpuUsage();
+  const cpuUsage = deps.cpuUsage ?? process.cpuUsage;
+  const cpuBefore = cpuUsage();
   await drive(options, recorder, deps.signal);
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpu = cpuUsage(cpuBefore);
   const thresholds = evaluateThresholds(options.scenario.thresholds, recorder);
   const result = buildResult({
     scenario: options.scenario,

@@ -81,8 +81,8 @@ export function summaryText(result: RunResult): string {
   if (result.apiPeakMemoryBytes !== null) {
     lines.push(line(result, 'api_peak_memory', `${(result.apiPeakMemoryBytes / 1024 / 1024).toFixed(1)} MB`));
   }
-  const cores = result.loadGeneratorCpuSeconds / Math.max(result.durationMs / 1000, 0.001);
-  lines.push(line(result, 'load_generator_cpu', `${result.loadGeneratorCpuSeconds.toFixed(1)} s (${(cores * 100).toFixed(0)}% of a core)`));
+  const shareOfACore = result.loadGeneratorCpuSeconds / Math.max(result.durationMs / 1000, 0.001);
+  lines.push(line(result, 'load_generator_cpu', `${result.loadGeneratorCpuSeconds.toFixed(1)} s (${(shareOfACore * 100).toFixed(0)}% of a core)`));
   const crossed = result.thresholds.filter((t) => !t.ok);
   const verdict = crossed.length === 0
     ? '  All thresholds passed.'
