@@ -1,4 +1,5 @@
 export { type Config } from './config.js';
+export { environmentWithEnvFile, findEnvFile } from './envFile.js';
 export { DEVELOPMENT_TOKEN_SECRET, envSchema, type Env } from './envSchema.js';
 export { ConfigError, loadConfig } from './loadConfig.js';
 export { redactUrl } from './redactUrl.js';

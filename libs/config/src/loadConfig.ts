@@ -1,4 +1,5 @@
 import { toConfig, type Config } from './config.js';
+import { environmentWithEnvFile } from './envFile.js';
 import { envSchema } from './envSchema.js';
 
 export class ConfigError extends Error {
@@ -6,10 +7,12 @@ export class ConfigError extends Error {
 }
 
 /**
- * Parses the environment once. A bad value fails at start with the variable's name,
- * never later inside a request.
+ * Parses the settings once: by default the process's environment over the nearest `.env` file
+ * (`envFile.ts`). A bad value fails at start with the variable's name, never later inside a request.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  source: Record<string, string | undefined> = environmentWithEnvFile(process.env, process.cwd()),
+): Config {
   // An empty variable means "not set", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);

@@ -19,12 +19,16 @@ export interface CatalogPlan {
 
 const DAY_MS = 86_400_000;
 
-/** Tiered prices: the first fifth of the seats cost most. */
+/**
+ * Tiered prices: the first fifth of the seats cost most. The dearest is the seed system's price of
+ * a seat, 50,000, so the seed's clients, which top up 100,000 before each purchase, can pay for any
+ * seat (and two of any tier, as the SDK's example buys).
+ */
 export function tieredPrice(seatNumber: number, seatCount: number): number {
   const fraction = seatNumber / seatCount;
-  if (fraction <= 0.2) return 150_000;
-  if (fraction <= 0.6) return 110_000;
-  return 80_000;
+  if (fraction <= 0.2) return 50_000;
+  if (fraction <= 0.6) return 40_000;
+  return 30_000;
 }
 
 /** A generated catalog whose booking windows are all open at `now`. */
