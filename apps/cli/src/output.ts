@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { colourWanted } from './colour.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -18,7 +19,7 @@ export function printRows<Row extends object>(
     console.log('(none)');
     return;
   }
-  const table = new Table({ head: columns.map((column) => column.header) });
+  const table = new Table({ head: columns.map((column) => column.header), style: tableStyle() });
   for (const row of rows) table.push(columns.map((column) => formatCell(row[column.key])));
   console.log(table.toString());
 }
@@ -28,9 +29,14 @@ export function printRecord(record: object, options: OutputOptions): void {
     console.log(JSON.stringify(record, null, 2));
     return;
   }
-  const table = new Table();
+  const table = new Table({ style: tableStyle() });
   for (const [key, value] of Object.entries(record)) table.push({ [key]: formatCell(value) });
   console.log(table.toString());
+}
+
+/** cli-table3 paints headers red and borders grey by default, even in a pipe; headers here are bold, on a terminal only. */
+function tableStyle(): { head: string[]; border: string[] } {
+  return { head: colourWanted() ? ['bold'] : [], border: [] };
 }
 
 function formatCell(value: unknown): string {

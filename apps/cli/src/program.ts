@@ -10,12 +10,14 @@ import { reservationsCommand } from './commands/reservations.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
 import { walletCommand } from './commands/wallet.js';
+import { version } from './version.js';
 
 export function buildProgram(): { program: Command; close: () => Promise<void> } {
   let context: CliContext | undefined;
   const lazyContext = () => (context ??= new CliContext());
   const program = new Command('concertctl')
     .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
+    .version(version, '-V, --version', 'print the version')
     .showHelpAfterError()
     .addHelpText('after', '\nExit codes: 0 done, 1 error (bad argument, not found, unreachable database or Redis), 2 verify found violations.')
     .addCommand(dbCommand(lazyContext))

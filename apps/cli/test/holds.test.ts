@@ -93,6 +93,12 @@ describe('concertctl holds', () => {
     expect(missing.stderr).toContain('Hold 99999999 does not exist.');
   });
 
+  it('refuses to list the holds of an event that does not exist', async () => {
+    const missing = await cli('holds', 'list', '--event', '99999999');
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('Concert event 99999999 does not exist.');
+  });
+
   it('rejects a malformed event id and duration, naming the option', async () => {
     const badEvent = await cli('holds', 'list', '--event', 'x');
     expect(badEvent.code).toBe(1);

@@ -9,8 +9,13 @@ const ER_LOCK_WAIT_TIMEOUT = 1205;
 const ER_LOCK_DEADLOCK = 1213;
 /** MySQL 8 answers NOWAIT with its own number; MariaDB uses 1205. */
 const ER_LOCK_NOWAIT = 3572;
+const ER_BAD_DB_ERROR = 1049;
+const ER_NO_SUCH_TABLE = 1146;
+
+const MIGRATE_COMMAND = '`npm run db:migrate` (or `npx concertctl db migrate`)';
 
 interface DriverError {
+  message?: string;
   errno?: number;
   code?: string;
   /** Set by mysql2 only on an error the server answered a statement with. */
@@ -74,10 +79,25 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export function describeDatabaseFailure(url: string, error: unknown): DatabaseUnavailableError {
+  // The server answered, so starting it would not help: the database itself is missing.
+  if (driverError(error)?.errno === ER_BAD_DB_ERROR) {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    return new DatabaseUnavailableError(`Database ${name} does not exist at ${redactUrl(url)}: create it and its tables with ${MIGRATE_COMMAND}.`, { cause: error });
+  }
   const reason = driverError(error)?.code ?? (error instanceof Error ? error.message : String(error));
   return new DatabaseUnavailableError(
     `Cannot reach MySQL at ${redactUrl(url)} (${reason}). Start MariaDB or MySQL with \`npm run up\` ` +
       '(installs and starts MariaDB and Redis on Debian as root), or point DATABASE_URL at a running server.',
     { cause: error },
   );
+}
+
+/**
+ * A statement failed because a table is missing: the database was created without its migrations.
+ * The message to print instead of the failed query's text; undefined for any other failure.
+ */
+export function describeMissingTable(error: unknown): string | undefined {
+  const driver = driverError(error);
+  if (driver?.errno !== ER_NO_SUCH_TABLE) return undefined;
+  return `${driver.message ?? 'A table is missing'}: apply the migrations with ${MIGRATE_COMMAND}.`;
 }

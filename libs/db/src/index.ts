@@ -2,6 +2,7 @@ export { createDatabase, poolOptions, type Database, type DatabaseHandle, type T
 export {
   DatabaseUnavailableError,
   describeDatabaseFailure,
+  describeMissingTable,
   isDeadlock,
   isDuplicateKey,
   isLockWaitTimeout,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRefusedStatement } from '../src/errors.js';
+import { describeDatabaseFailure, describeMissingTable, isRefusedStatement } from '../src/errors.js';
 
 /** mysql2's shapes: a server's error packet has errno, code and sqlState; a lost connection is fatal. */
 const serverError = (errno: number, code: string, sqlState: string) => Object.assign(new Error(code), { errno, code, sqlState });
@@ -20,5 +20,30 @@ describe('isRefusedStatement (may a failed batch be charged again one by one?)',
     expect(isRefusedStatement(serverError(1053, 'ER_SERVER_SHUTDOWN', '08S01'))).toBe(false);
     expect(isRefusedStatement(serverError(1180, 'ER_ERROR_DURING_COMMIT', 'HY000'))).toBe(false);
     expect(isRefusedStatement(new Error('timeout'))).toBe(false);
+  });
+});
+
+describe('describing a database that cannot be used', () => {
+  const url = 'mysql://root:secret@127.0.0.1:3306/shop';
+
+  it('says to migrate when the server answers that the database does not exist', () => {
+    const message = describeDatabaseFailure(url, serverError(1049, 'ER_BAD_DB_ERROR', '42000')).message;
+    expect(message).toBe(
+      'Database shop does not exist at mysql://root:***@127.0.0.1:3306/shop: create it and its tables with ' +
+        '`npm run db:migrate` (or `npx concertctl db migrate`).',
+    );
+  });
+
+  it('says to start the server when nothing answers', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', fatal: true });
+    expect(describeDatabaseFailure(url, refused).message).toMatch(/^Cannot reach MySQL at mysql:\/\/root:\*\*\*@127\.0\.0\.1:3306\/shop \(ECONNREFUSED\)\. Start/);
+  });
+
+  it('says to migrate when a table is missing, and nothing for other failures', () => {
+    const missing = Object.assign(serverError(1146, 'ER_NO_SUCH_TABLE', '42S02'), { message: "Table 'shop.seat' doesn't exist" });
+    expect(describeMissingTable(new Error('Failed query: select 1', { cause: missing }))).toBe(
+      "Table 'shop.seat' doesn't exist: apply the migrations with `npm run db:migrate` (or `npx concertctl db migrate`).",
+    );
+    expect(describeMissingTable(serverError(1062, 'ER_DUP_ENTRY', '23000'))).toBeUndefined();
   });
 });

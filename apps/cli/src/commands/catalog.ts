@@ -1,7 +1,8 @@
 import { dbCatalogReader, eventsWithAvailability } from '@concert/db';
-import { DomainError, isBookingOpen, listConcerts, systemClock } from '@concert/domain';
+import { isBookingOpen, listConcerts, systemClock } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
+import { requireConcert } from '../catalogLookups.js';
 import type { CliContext } from '../context.js';
 import { printRows, type OutputOptions } from '../output.js';
 
@@ -27,9 +28,7 @@ export function catalogCommand(context: () => CliContext): Command {
     .option('--json', 'print JSON')
     .action(async (concertId: number, options: OutputOptions) => {
       const { db } = await context().database();
-      if (!(await dbCatalogReader(db).findConcert(concertId))) {
-        throw new DomainError('concert_not_found', `Concert ${concertId} does not exist.`);
-      }
+      await requireConcert(db, concertId);
       const now = systemClock.now();
       const events = (await eventsWithAvailability(db, concertId)).map((event) => ({
         ...event,

@@ -3,6 +3,7 @@ import { activeHoldsOfEvent, dbBookingContext } from '@concert/db';
 import { expireOverdue, releaseHold, systemClock, type Hold } from '@concert/domain';
 import { Command } from 'commander';
 import { duration, positiveInteger } from '../arguments.js';
+import { requireEvent } from '../catalogLookups.js';
 import type { CliContext } from '../context.js';
 import { printRows, type OutputOptions } from '../output.js';
 
@@ -35,6 +36,7 @@ export function holdsCommand(context: () => CliContext): Command {
     .option('--json', 'print JSON')
     .action(async (options: OutputOptions & { event: number; user?: number; expiringWithin?: number }) => {
       const { db } = await context().database();
+      await requireEvent(db, options.event);
       const now = systemClock.now();
       const found = await activeHoldsOfEvent(db, {
         concertEventId: options.event,

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+// By URL: Node resolves `--import` from the working directory, which a test may set elsewhere.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+export interface ApiProcess {
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  output(): { stdout: string; stderr: string };
+  stop(): Promise<void>;
+}
+
+/** The API as its own process (`src/main.ts`, as `npm start` runs it), with the environment and working directory given. */
+export function spawnApi(env: Record<string, string>, cwd?: string): ApiProcess {
+  const child = spawn(process.execPath, ['--conditions=@concert/source', '--import', tsxLoader, mainScript], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    exited,
+    output: () => ({ stdout, stderr }),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * A port nobody listens on now. The API reads its port from PORT and logs the setting, not the
+ * port the system gave it, so a test that must know the port asks the system for a free one first.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Waits until the API at `baseUrl` is ready (GET /readyz answers 200), failing with its output if it exits first. */
+export async function untilReady(api: ApiProcess, baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  let exited = false;
+  void api.exited.then(() => (exited = true));
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && !exited; ) {
+    const ready = await fetch(`${baseUrl}/readyz`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const { stdout, stderr } = api.output();
+  throw new Error(`The API did not become ready.\nstdout: ${stdout}\nstderr: ${stderr}`);
+}
