@@ -1,42 +1,32 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, spawnApi, untilReady } from '../support/apiProcess.js';
+import { apiServices, freePort, spawnApi, untilReady, type ApiServices } from '../support/apiProcess.js';
 
 describe('the API started beside a .env file', () => {
-  let database: TestDatabase;
-  let redis: TestRedis;
+  let services: ApiServices;
   let directory: string;
   let port: number;
+  let fileSettings: Record<string, string>;
   beforeAll(async () => {
-    [database, redis] = await Promise.all([createTestDatabase(2), createTestRedis()]);
+    services = await apiServices();
     directory = await mkdtemp(join(tmpdir(), 'concert-api-env-'));
     port = await freePort();
-    const settings = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      DB_POOL_SIZE: '2',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.keyPrefix,
-      LOG_LEVEL: 'warn',
-    };
-    await writeFile(join(directory, '.env'), Object.entries(settings).map(([name, value]) => `${name}=${value}\n`).join(''));
+    fileSettings = { ...services.settings, PORT: String(port), LOG_LEVEL: 'warn' };
+    await writeFile(join(directory, '.env'), Object.entries(fileSettings).map(([name, value]) => `${name}=${value}\n`).join(''));
   });
   afterAll(async () => {
     await rm(directory, { recursive: true, force: true });
-    await Promise.all([database.destroy(), redis.destroy()]);
+    await services.destroy();
   });
-
-  // Empty in the environment counts as unset, so each setting comes from the file even where the
-  // shell running the tests exported its own.
-  const fromTheFile = { PORT: '', HOST: '', DATABASE_URL: '', DB_POOL_SIZE: '', REDIS_URL: '', REDIS_KEY_PREFIX: '', LOG_LEVEL: '' };
 
   /** Starts the API in the .env's directory, waits until it serves, and stops it: what did it log? */
   async function logOfARun(environment: Record<string, string>): Promise<string> {
-    const api = spawnApi({ ...fromTheFile, ...environment }, directory);
+    // Empty counts as unset, so each setting comes from the file even where the shell running the
+    // tests exported its own.
+    const unset = Object.fromEntries(Object.keys(fileSettings).map((name) => [name, '']));
+    const api = spawnApi({ ...unset, ...environment }, directory);
     try {
       await untilReady(api, `http://127.0.0.1:${port}`);
     } finally {

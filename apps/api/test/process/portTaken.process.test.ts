@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:net';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi } from '../support/apiProcess.js';
+import { apiServices, spawnApi, type ApiServices } from '../support/apiProcess.js';
 
 describe('starting the API on a port that is taken', () => {
-  let database: TestDatabase;
-  let redis: TestRedis;
+  let services: ApiServices;
   let taken: Server;
   let port: number;
   beforeAll(async () => {
-    [database, redis] = await Promise.all([createTestDatabase(2), createTestRedis()]);
+    services = await apiServices();
     taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const address = taken.address();
@@ -17,22 +15,13 @@ describe('starting the API on a port that is taken', () => {
   });
   afterAll(async () => {
     await new Promise((resolve) => taken.close(resolve));
-    await Promise.all([database.destroy(), redis.destroy()]);
+    await services.destroy();
   });
 
   it('names the port and how to pick another in one line, and exits 1', async () => {
-    const api = spawnApi({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      DB_POOL_SIZE: '2',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.keyPrefix,
-      LOG_LEVEL: 'warn',
-    });
+    const api = spawnApi({ ...services.settings, PORT: String(port), LOG_LEVEL: 'warn' });
     expect(await api.exited).toBe(1);
-    const { stderr } = api.output();
-    expect(stderr.trimEnd().split('\n')).toEqual([
+    expect(api.output().stderr.trimEnd().split('\n')).toEqual([
       `concert-api could not start: port ${port} is already in use on 127.0.0.1 (another process listens there). ` +
         `Stop that process, or pick another port with PORT, e.g. \`PORT=${port + 1} npm start\` or PORT=${port + 1} in .env.`,
     ]);

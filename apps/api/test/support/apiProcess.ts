@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTestDatabase, createTestRedis, type TestDatabase } from '@concert/testing';
 
 const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 // By URL: Node resolves `--import` from the working directory, which a test may set elsewhere.
@@ -62,4 +63,29 @@ export async function untilReady(api: ApiProcess, baseUrl: string, timeoutMs = 6
   }
   const { stdout, stderr } = api.output();
   throw new Error(`The API did not become ready.\nstdout: ${stdout}\nstderr: ${stderr}`);
+}
+
+export interface ApiServices {
+  database: TestDatabase;
+  /** What points an API process at them: its own database and Redis key prefix, on loopback. */
+  settings: Record<string, string>;
+  destroy(): Promise<void>;
+}
+
+/** A database and a Redis key prefix of the test's own, for an API process to run on. */
+export async function apiServices(): Promise<ApiServices> {
+  const [database, redis] = await Promise.all([createTestDatabase(2), createTestRedis()]);
+  return {
+    database,
+    settings: {
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      DB_POOL_SIZE: '2',
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.keyPrefix,
+    },
+    async destroy() {
+      await Promise.all([database.destroy(), redis.destroy()]);
+    },
+  };
 }
