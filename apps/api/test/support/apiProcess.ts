@@ -6,7 +6,7 @@ import { createTestDatabase, createTestRedis, type TestDatabase } from '@concert
 
 const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 // By URL: Node resolves `--import` from the working directory, which a test may set elsewhere.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ApiProcess {
   /** Resolves with the exit code once the process has ended. */
