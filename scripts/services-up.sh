@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Makes sure MySQL (MariaDB) and Redis answer on localhost. Starts them when installed but stopped;
 # on Debian, as root, installs mariadb-server and redis-server first when missing.
-# Does nothing to a server that already answers, or when DATABASE_URL/REDIS_URL point elsewhere.
+# Does nothing to a server that already answers, or when DATABASE_URL/REDIS_URL (environment or .env)
+# point elsewhere.
 set -euo pipefail
 
-db_host=127.0.0.1
-redis_host=127.0.0.1
-if [[ -n "${DATABASE_URL:-}" ]]; then db_host=$(node -e 'console.log(new URL(process.argv[1]).hostname)' "$DATABASE_URL"); fi
-if [[ -n "${REDIS_URL:-}" ]]; then redis_host=$(node -e 'console.log(new URL(process.argv[1]).hostname)' "$REDIS_URL"); fi
+# The host of a URL setting as the API reads it: the environment over the .env file (npm runs this
+# from the repository root; an empty variable counts as unset), else 127.0.0.1.
+host_of() {
+  node -e 'const name = process.argv[1]; if (process.env[name] === "") delete process.env[name];
+    try { process.loadEnvFile(".env") } catch {}
+    console.log(process.env[name] ? new URL(process.env[name]).hostname : "127.0.0.1")' "$1"
+}
+db_host=$(host_of DATABASE_URL)
+redis_host=$(host_of REDIS_URL)
 
 is_local() { [[ "$1" == 127.0.0.1 || "$1" == localhost || "$1" == "::1" ]]; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
