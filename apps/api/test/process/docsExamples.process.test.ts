@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCatalog, insertCatalog } from '@concert/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,20 @@ describe('the examples of the README and the SDK README, run as written against 
       expect(JSON.parse(bought.stdout)).toMatchObject({ amount: 100_000, status: 'COMPLETED' });
     } finally {
       await rm(file, { force: true });
+    }
+  });
+});
+
+describe('the links of the docs a newcomer reads first', () => {
+  it('lead to files of the repository, so that they work in any clone', async () => {
+    for (const path of ['README.md', 'libs/sdk/README.md', 'docs/seed-compatibility.md', 'docs/operator-guide.md']) {
+      const markdown = await readFile(join(repositoryRoot, path), 'utf8');
+      for (const [, target = ''] of markdown.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)) {
+        const resolved = join(repositoryRoot, dirname(path), target);
+        expect(/^[a-z]+:/.test(target), `${path} links outside the repository: ${target}`).toBe(false);
+        expect(relative(repositoryRoot, resolved).startsWith('..'), `${path} links outside the repository: ${target}`).toBe(false);
+        expect(existsSync(resolved), `${path} links to a missing file: ${target}`).toBe(true);
+      }
     }
   });
 });
