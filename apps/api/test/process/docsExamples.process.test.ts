@@ -4,8 +4,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoCatalog, insertCatalog } from '@concert/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiServices, freePort, spawnApi, tsxLoader, untilReady, type ApiProcess, type ApiServices } from '../support/apiProcess.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ApiProcess, apiServices, type ApiServices, freePort, processTestTimeouts, spawnApi, tsxLoader, untilReady } from '../support/apiProcess.js';
+
+vi.setConfig(processTestTimeouts);
 
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 

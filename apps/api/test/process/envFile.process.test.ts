@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiServices, freePort, spawnApi, untilReady, type ApiServices } from '../support/apiProcess.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiServices, type ApiServices, freePort, processTestTimeouts, spawnApi, untilReady } from '../support/apiProcess.js';
+
+vi.setConfig(processTestTimeouts);
 
 describe('the API started beside a .env file', () => {
   let services: ApiServices;

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiServices, spawnApi, type ApiServices } from '../support/apiProcess.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiServices, type ApiServices, processTestTimeouts, spawnApi } from '../support/apiProcess.js';
+
+vi.setConfig(processTestTimeouts);
 
 describe('starting the API on a port that is taken', () => {
   let services: ApiServices;

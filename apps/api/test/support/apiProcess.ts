@@ -8,6 +8,13 @@ const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 // By URL: Node resolves `--import` from the working directory, which a test may set elsewhere.
 export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/**
+ * For `vi.setConfig` in a file that starts API processes: each start (node + tsx) takes seconds on
+ * an idle machine and many times that when the 2 cores are shared. A ceiling against hangs, not a
+ * timed assertion.
+ */
+export const processTestTimeouts = { testTimeout: 180_000, hookTimeout: 180_000 };
+
 export interface ApiProcess {
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
@@ -53,7 +60,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Waits until the API at `baseUrl` is ready (GET /readyz answers 200), failing with its output if it exits first. */
-export async function untilReady(api: ApiProcess, baseUrl: string, timeoutMs = 60_000): Promise<void> {
+export async function untilReady(api: ApiProcess, baseUrl: string, timeoutMs = 150_000): Promise<void> {
   let exited = false;
   void api.exited.then(() => (exited = true));
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && !exited; ) {
