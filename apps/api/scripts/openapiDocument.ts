@@ -20,7 +20,7 @@ export async function renderOpenApiDocument(): Promise<string> {
   const database = createDatabase(config.db.url);
   const redis = new Redis(config.redis.url, { lazyConnect: true });
   try {
-    const app = createApp({
+    const { app } = createApp({
       config,
       logger: pino({ level: 'silent' }),
       metrics: createMetrics(),

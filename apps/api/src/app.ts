@@ -2,22 +2,26 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
+import type { App, AppEnv } from './http/appEnv.js';
 import { corsPolicy } from './http/cors.js';
 import { errorResponse } from './http/errorBody.js';
 import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { validationHook } from './http/validationHook.js';
-import { concertEventRoutes } from './routes/concert-events/index.js';
-import { concertRoutes } from './routes/concerts/index.js';
-import { healthRoutes } from './routes/health.js';
-import { paymentRoutes } from './routes/payments/index.js';
-import { queueRoutes } from './routes/queue/index.js';
-import { userRoutes } from './routes/users/index.js';
+import { routes } from './routes/index.js';
+import { createServices, type Services } from './services.js';
 
-/** Builds the whole HTTP app from its dependencies; no port, so tests call app.request(). */
-export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+export type { App } from './http/appEnv.js';
+
+/**
+ * Builds the whole HTTP app from its dependencies: the services, once, then the global middleware,
+ * then every route the same way (routes/index.ts). No port, so tests call app.request(). Middleware
+ * added here with `app.use` runs for every route: every answer, cached ones included, goes through it.
+ */
+export function createApp(deps: AppDeps): { app: App; services: Services } {
+  const services = createServices(deps);
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
   app.use(corsPolicy(deps.config.http.corsOrigins));
@@ -26,16 +30,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/*', requireGatewayIdentity(deps.config));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
-  app.route('/', healthRoutes(deps));
-  app.route('/', concertRoutes(deps));
-  app.route('/', concertEventRoutes(deps));
-  app.route('/', queueRoutes(deps));
-  app.route('/', userRoutes(deps));
-  app.route('/', paymentRoutes(deps));
-  app.get('/metrics', async (c) => {
-    c.header('Content-Type', deps.metrics.registry.contentType);
-    return c.body(await deps.metrics.registry.metrics());
-  });
+  for (const route of routes) route.register(app, services);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'UserToken', {
     type: 'apiKey',
@@ -52,7 +47,5 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
-  return app;
+  return { app, services };
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -7,14 +7,12 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
-import { catalogFastPath } from './http/catalogFastPath.js';
 import { startAdmissionJob } from './jobs/admissionJob.js';
 import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
-import { bookingContext } from './wiring/booking.js';
+import type { Services } from './services.js';
 import { listenCatalogInvalidations } from './wiring/catalogCache.js';
-import { queueServices } from './wiring/queue.js';
 
 /**
  * Connects to MySQL (every pooled connection, opened now) and Redis and builds the dependencies;
@@ -40,6 +38,7 @@ export async function connectDeps(config: Config, logger: Logger): Promise<AppDe
 export interface RunningServer {
   server: Server;
   deps: AppDeps;
+  services: Services;
   /** Stops accepting, lets requests in flight finish (up to the grace period), closes the pools. */
   stop(): Promise<void>;
 }
@@ -47,18 +46,18 @@ export interface RunningServer {
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const logger = createLogger(config);
   const deps = await connectDeps(config, logger);
-  const app = createApp(deps);
-  const stopCatalogInvalidations = await listenCatalogInvalidations(deps);
+  const { app, services } = createApp(deps);
+  const stopCatalogInvalidations = await listenCatalogInvalidations(services.catalogCache);
   const admission = startAdmissionJob({
-    store: queueServices(deps).store,
+    store: services.queue.store,
     clock: deps.clock,
     intervalMs: config.queue.admissionIntervalMs,
     logger,
   });
-  const server = createServer(catalogFastPath(deps, getRequestListener(app.fetch, { hostname: config.http.host })));
+  const server = createServer(getRequestListener(app.fetch, { hostname: config.http.host }));
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
   logger.info({ port: config.http.port, host: config.http.host }, 'listening');
-  const sweeper = startExpirySweeper(bookingContext(deps), config.booking.expirySweepIntervalMs, logger);
+  const sweeper = startExpirySweeper(services.booking, config.booking.expirySweepIntervalMs, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -75,5 +74,5 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     })();
     return stopping;
   };
-  return { server, deps, stop };
+  return { server, deps, services, stop };
 }

@@ -2,7 +2,6 @@ import { manualClock } from '@concert/domain';
 import { createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startExpirySweeper } from '../src/jobs/expirySweeper.js';
-import { bookingContext } from '../src/wiring/booking.js';
 import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
 import { activeToken } from './support/queue.js';
 
@@ -99,7 +98,7 @@ describe('catalog, hold and reserve: the happy path', () => {
     const seat = f.event.seats[4];
     expect((await f.api.occupy(token, f.event.id, { seatId: seat?.id })).status).toBe(200);
     clock.advance(301_000);
-    const sweeper = startExpirySweeper(bookingContext(f.t.deps), 100, f.t.deps.logger);
+    const sweeper = startExpirySweeper(f.t.services.booking, 100, f.t.deps.logger);
     try {
       const reader = await activeToken(f.t.app, uniqueUserId());
       await vi.waitFor(async () => {

@@ -17,7 +17,8 @@ describe('catalog cache across two API instances on one Redis', () => {
     // A second process: same MySQL and Redis prefix, its own connection, memory and metrics.
     const redis = await connectRedis(t.redis.url);
     const deps: AppDeps = { ...t.deps, redis, metrics: createMetrics() };
-    second = { app: createApp(deps), deps, redis, stop: await listenCatalogInvalidations(deps) };
+    const { app, services } = createApp(deps);
+    second = { app, deps, redis, stop: await listenCatalogInvalidations(services.catalogCache) };
   });
   afterAll(async () => {
     await second.stop();

@@ -25,8 +25,9 @@ describe('Redis stopped and restarted while the API serves', () => {
     server = await privateRedis();
     redis = await connectRedis(server.url);
     deps = { ...t.deps, redis, metrics: createMetrics(), config: { ...t.deps.config, redis: { ...t.deps.config.redis, url: server.url } } };
-    app = createApp(deps);
-    stopListening = await listenCatalogInvalidations(deps);
+    const built = createApp(deps);
+    app = built.app;
+    stopListening = await listenCatalogInvalidations(built.services.catalogCache);
   });
   afterAll(async () => {
     // Whatever beforeAll got to before it failed.

@@ -3,7 +3,6 @@ import { manualClock } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { walletServices } from '../src/wiring/wallet.js';
 import { booksOf } from './support/money.js';
 import { moneyApp } from './support/moneyApp.js';
 
@@ -94,7 +93,7 @@ describe('Idempotency-Key on charge and payment', () => {
     const other = uniqueUserId();
     await app.calls.charge(other, { amount: 100 }, key('purged'));
     clock.advance(24 * HOUR_MS);
-    const purged = await walletServices(app.t.deps).purgeIdempotencyKeys();
+    const purged = await app.t.services.wallet.purgeIdempotencyKeys();
     expect(purged).toBeGreaterThanOrEqual(2);
     const left = await app.t.database.db
       .select()

@@ -19,7 +19,7 @@ describe('the queue gate', () => {
   afterAll(() => t.destroy());
 
   const call = async (token?: string, options: { allowInactive?: boolean } = {}) => {
-    const response = await gatedProbe(t.deps, options).request('/probe', token === undefined ? {} : { headers: { 'User-Token': token } });
+    const response = await gatedProbe(t.services, options).request('/probe', token === undefined ? {} : { headers: { 'User-Token': token } });
     const body = (await response.json()) as { data?: { userId: number; active: boolean }; error?: { code: string } };
     return { status: response.status, code: body.error?.code, user: body.data };
   };

@@ -1,7 +1,6 @@
 import { manualClock } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueServices } from '../src/wiring/queue.js';
 import { activeToken } from './support/queue.js';
 import { queueCalls } from './support/queueCalls.js';
 import { createTestApp, type TestApp } from './support/testApp.js';
@@ -35,7 +34,7 @@ describe('waiting room: joining, polling and leaving', () => {
     expect(entered[0]?.body.data?.estimatedWaitingTime).toBeGreaterThan(0);
 
     await calls().leave(second);
-    expect(await queueServices(t.deps).store.admit(clock.now())).toBe(1);
+    expect(await t.services.queue.store.admit(clock.now())).toBe(1);
     const [tokenA, tokenB] = entered.map((e) => e.body.data?.token ?? '');
     expect((await calls().status(tokenA ?? '')).body.data).toMatchObject({ status: 'ACTIVE', position: 0 });
     expect((await calls().status(tokenB ?? '')).body.data).toMatchObject({ status: 'WAITING', position: 1 });

@@ -32,7 +32,7 @@ describe('IDENTITY_HEADER: the gateway vouches for the user', () => {
     const othersToken = await activeToken(t.app, other, { [HEADER]: String(other) });
     const status = await queueCalls(t.app, asMe).status(othersToken);
     expect([status.status, status.body.error?.code]).toEqual([403, 'identity_mismatch']);
-    const gated = await gatedProbe(t.deps).request('/probe', { headers: { 'User-Token': othersToken, ...asMe } });
+    const gated = await gatedProbe(t.services).request('/probe', { headers: { 'User-Token': othersToken, ...asMe } });
     expect(gated.status).toBe(403);
   });
 
@@ -41,7 +41,7 @@ describe('IDENTITY_HEADER: the gateway vouches for the user', () => {
     const asMe = { [HEADER]: String(me) };
     const token = await activeToken(t.app, me, asMe);
     expect((await queueCalls(t.app, asMe).status(token)).status).toBe(200);
-    const gated = await gatedProbe(t.deps).request('/probe', { headers: { 'User-Token': token, ...asMe } });
+    const gated = await gatedProbe(t.services).request('/probe', { headers: { 'User-Token': token, ...asMe } });
     expect(await gated.json()).toEqual({ data: { userId: me, active: true } });
   });
 

@@ -3,7 +3,6 @@ import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { startAdmissionJob } from '../src/jobs/admissionJob.js';
-import { queueServices } from '../src/wiring/queue.js';
 import { queueCalls } from './support/queueCalls.js';
 import { createTestApp, type TestApp } from './support/testApp.js';
 
@@ -13,10 +12,13 @@ describe('two API processes on one Redis', () => {
   let t: TestApp;
   let secondRedis: Redis;
   let second: App;
+  let secondStore: TestApp['services']['queue']['store'];
   beforeAll(async () => {
     t = await createTestApp({ QUEUE_MAX_ACTIVE_USERS: String(CAP), QUEUE_ADMISSIONS_PER_SECOND: '10000' });
     secondRedis = await connectRedis(t.redis.url);
-    second = createApp({ ...t.deps, redis: secondRedis });
+    const built = createApp({ ...t.deps, redis: secondRedis });
+    second = built.app;
+    secondStore = built.services.queue.store;
   });
   afterAll(async () => {
     secondRedis.disconnect();
@@ -51,12 +53,12 @@ describe('two API processes on one Redis', () => {
       if (answer.body.data?.status === 'ACTIVE') activeUsers.push(user);
     }
     // Paying frees the slot through the releaser the payments module is given.
-    await Promise.all(activeUsers.slice(0, 10).map((user) => queueServices(t.deps).releaser.release(user)));
-    const jobs = [t.deps, { ...t.deps, redis: secondRedis }].map((deps) =>
-      startAdmissionJob({ store: queueServices(deps).store, clock: deps.clock, intervalMs: 10, logger: deps.logger }),
+    await Promise.all(activeUsers.slice(0, 10).map((user) => t.services.queue.releaser.release(user)));
+    const jobs = [t.services.queue.store, secondStore].map((store) =>
+      startAdmissionJob({ store, clock: t.deps.clock, intervalMs: 10, logger: t.deps.logger }),
     );
     try {
-      const store = queueServices(t.deps).store;
+      const store = t.services.queue.store;
       await vi.waitFor(async () => expect(await store.sizes()).toEqual({ waiting: 200 - CAP - 10, active: CAP }), {
         timeout: 10_000,
       });

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+export type QueuePlaceCheck = 'active' | 'reported' | 'unread';
+
 /**
  * One API operation, defined once: the API builds its route and OpenAPI entry from it, the SDK its
  * typed call. Neither can drift from the other because neither restates it.
@@ -16,8 +18,19 @@ export interface Operation<
   path: string;
   summary: string;
   tags: string[];
-  /** `queueToken`: the `User-Token` header must carry an active token (or any valid one, see the route). */
+  /**
+   * `queueToken`: the `User-Token` header must carry a valid queue token of the caller; the API's
+   * gate checks it, as `queuePlace` says, before the operation runs.
+   */
   auth: 'none' | 'queueToken';
+  /**
+   * What a `queueToken` operation asks of the token's place in the waiting room:
+   * `active` (the default): its user must be past the waiting room (403 token_not_active otherwise);
+   * `reported`: any place passes, and the operation is told whether the user is active (a user who
+   * paid has left the active set, yet may replay that payment);
+   * `unread`: the gate checks the token alone, for the operations about the place itself (status, leave).
+   */
+  queuePlace?: QueuePlaceCheck;
   /** Whether the operation honours an `Idempotency-Key` header. */
   idempotent?: boolean;
   params?: Params;

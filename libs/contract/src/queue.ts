@@ -31,6 +31,7 @@ export const getQueueStatus = defineOperation({
   summary: 'Where the token stands in line; polling keeps a waiting place',
   tags: ['queue'],
   auth: 'queueToken',
+  queuePlace: 'unread',
   response: dataEnvelope(queuePlace),
   errors: { 401: 'token_missing, token_invalid, or token_expired (dropped, expired, left, paid)' },
 });
@@ -42,6 +43,7 @@ export const deleteQueueToken = defineOperation({
   summary: 'Leave the line or the active set at once',
   tags: ['queue'],
   auth: 'queueToken',
+  queuePlace: 'unread',
   response: dataEnvelope(z.object({ status: z.literal('LEFT') })),
   errors: { 401: 'token_missing or token_invalid' },
 });

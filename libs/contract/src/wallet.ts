@@ -69,6 +69,7 @@ export const payReservation = defineOperation({
   summary: 'Pays a PENDING reservation from the wallet; paying it again answers the same payment',
   tags: ['payments'],
   auth: 'queueToken',
+  queuePlace: 'reported',
   idempotent: true,
   body: z.object({ reservationId: id.meta({ example: 1 }) }),
   response: dataEnvelope(payment),

@@ -4,6 +4,7 @@ export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';
 export { assertIdentity } from './shared/identity.js';
 export { estimateWaitSeconds } from './queue/estimateWait.js';
 export { enterQueue, type EnterQueueInput } from './queue/enterQueue.js';
+export { checkQueueToken, type TokenInput } from './queue/checkQueueToken.js';
 export { leaveQueue } from './queue/leaveQueue.js';
 export { passQueueGate, type GateInput, type QueueUser } from './queue/passQueueGate.js';
 export { pollQueueStatus } from './queue/pollQueueStatus.js';

@@ -20,31 +20,15 @@ export function corsPolicy(origins: string[]): MiddlewareHandler {
     exposeHeaders: EXPOSE_HEADERS,
     maxAge: 600,
   });
-  const { headersFor, variesByOrigin } = simpleCors(origins);
+  const exposed = EXPOSE_HEADERS.join(',');
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
-    for (const [name, value] of Object.entries(headersFor(c.req.header('origin')))) c.header(name, value);
+    const origin = c.req.header('origin');
+    const allowed = anyOrigin ? '*' : origins.includes(origin ?? '') ? origin : undefined;
+    if (allowed) c.header('Access-Control-Allow-Origin', allowed);
+    c.header('Access-Control-Expose-Headers', exposed);
     await next();
-    // Appended after the handler's own Vary.
-    if (variesByOrigin) c.header('Vary', 'Origin', { append: true });
-  };
-}
-
-/**
- * The CORS headers of a request that is not a preflight, for the middleware above and for the
- * catalog fast path that answers without Hono.
- */
-export function simpleCors(origins: string[]) {
-  const anyOrigin = origins.includes('*');
-  const exposed = EXPOSE_HEADERS.join(',');
-  return {
-    headersFor(origin: string | undefined): Record<string, string> {
-      const allowed = anyOrigin ? '*' : origins.includes(origin ?? '') ? origin : undefined;
-      return allowed
-        ? { 'Access-Control-Allow-Origin': allowed, 'Access-Control-Expose-Headers': exposed }
-        : { 'Access-Control-Expose-Headers': exposed };
-    },
-    /** The answer depends on the origin only when origins are listed. */
-    variesByOrigin: !anyOrigin,
+    // The answer depends on the origin only when origins are listed; appended after the handler's own Vary.
+    if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
   };
 }

@@ -11,10 +11,9 @@ type RouteRecorder = (record: AccessRecord) => void;
  * Recorders per (method, route template), made once and kept: the route's log line prefix is built
  * once (accessLog) and its label sets are reused, which keeps the per-request cost low on the cached
  * catalog path (docs/benchmarks.md). Route templates and HTTP methods are few, so the map stays
- * small. The request count is the latency histogram's `_count`. Shared by the Hono middleware and
- * the catalog fast path, so both write the same line.
+ * small. The request count is the latency histogram's `_count`.
  */
-export function routeRecorders(logger: Logger, metrics: Metrics): (method: string, route: string) => RouteRecorder {
+function routeRecorders(logger: Logger, metrics: Metrics): (method: string, route: string) => RouteRecorder {
   const recorders = new Map<string, RouteRecorder>();
   const make = (method: string, route: string): RouteRecorder => {
     const writeLine = accessLog(logger, method, route);

@@ -13,19 +13,11 @@ export interface QueueServices {
   ctx: QueueContext;
 }
 
-const built = new WeakMap<AppDeps, QueueServices>();
-
-/** The waiting room's adapters for one app, built once per deps so every route module shares them. */
-export function queueServices(deps: AppDeps): QueueServices {
-  let services = built.get(deps);
-  if (!services) {
-    const policy = deps.config.queue;
-    const store = new RedisQueueStore(deps.redis, deps.config.redis.keyPrefix, policy);
-    const signer = jwtTokenSigner({ secret: policy.tokenSecret, lifetimeSeconds: policy.tokenLifetimeSeconds });
-    services = { store, releaser: store, signer, ctx: { store, signer, clock: deps.clock, policy } };
-    built.set(deps, services);
-    // Here, where the store is built once per app, so the gauges are registered once too.
-    registerQueueGauges(deps.metrics, store);
-  }
-  return services;
+/** The waiting room's adapters: its Redis store and the token signer, with the store's gauges. */
+export function createQueueServices(deps: AppDeps): QueueServices {
+  const policy = deps.config.queue;
+  const store = new RedisQueueStore(deps.redis, deps.config.redis.keyPrefix, policy);
+  const signer = jwtTokenSigner({ secret: policy.tokenSecret, lifetimeSeconds: policy.tokenLifetimeSeconds });
+  registerQueueGauges(deps.metrics, store);
+  return { store, releaser: store, signer, ctx: { store, signer, clock: deps.clock, policy } };
 }

@@ -12,7 +12,6 @@ import {
 } from '@concert/domain';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppDeps } from '../deps.js';
-import { queueServices } from './queue.js';
 
 /**
  * A bulkhead (docs/adr/0008): a sale opens with everyone topping up at once, and charges are outside
@@ -31,7 +30,7 @@ function chargeSlotOf(deps: AppDeps): LimitFunction {
 }
 
 /** The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting room. */
-export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser = queueServices(deps).releaser) {
+export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser) {
   const chargeSlot = chargeSlotOf(deps);
   // A keyless charge takes a turn of the slot inside the store, with every charge waiting then
   // (docs/adr/0010); a charge under a key is its own transaction, so it takes a turn of its own.

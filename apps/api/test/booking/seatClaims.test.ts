@@ -1,7 +1,6 @@
 import { expireOverdue, holdSeats, manualClock } from '@concert/domain';
 import { createTestDatabase, createEventWithSeats, createConcert, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingContext as appBookingContext } from '../../src/wiring/booking.js';
 import { bookingContext, seatBooks } from '../support/booking.js';
 import { bookingFixture, type BookingFixture } from '../support/bookingFixture.js';
 import { activeToken } from '../support/queue.js';
@@ -53,7 +52,7 @@ describe('seat claims', () => {
     // The claim (60 s in Redis) turns the second buyer away while the hold lives...
     expect((await f.api.occupy(second, f.event.id, { seatId: seat(3) })).status).toBe(409);
     clock.advance(1_500);
-    await expireOverdue({ ctx: appBookingContext(f.t.deps) });
+    await expireOverdue({ ctx: f.t.services.booking });
     // ...and not a moment after it expired, though its Redis key is still there.
     expect((await f.api.occupy(second, f.event.id, { seatId: seat(3) })).status).toBe(200);
   });

@@ -1,7 +1,6 @@
 import type { QueuePlace } from '@concert/sdk';
 import { uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
-import { queueServices } from '../../src/wiring/queue.js';
 import { servedTestApp } from '../support/servedApp.js';
 
 // One active slot: the first user fills it, the next ones wait.
@@ -22,7 +21,7 @@ describe('waitUntilActive against the real waiting room', () => {
       onProgress: (place) => {
         reports.push(place);
         // Once the wait is seen, the first user leaves and the admission job's tick (not run by test apps) lets the next in.
-        admission ??= first.deleteQueueToken().then(() => queueServices(served.t.deps).store.admit(new Date()));
+        admission ??= first.deleteQueueToken().then(() => served.t.services.queue.store.admit(new Date()));
       },
     });
 

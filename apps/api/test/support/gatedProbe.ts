@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../../src/deps.js';
+import type { GatedEnv } from '../../src/http/appEnv.js';
 import { createErrorHandler } from '../../src/http/onError.js';
-import type { GatedEnv } from '../../src/http/gatedEnv.js';
-import { requireQueueToken } from '../../src/http/requireQueueToken.js';
+import { queueGate } from '../../src/http/queueGate.js';
+import type { Services } from '../../src/services.js';
 
-/** A stand-in gated route (the real ones belong to other modules): answers who the gate let through. */
-export function gatedProbe(deps: AppDeps, options: { allowInactive?: boolean } = {}) {
+/**
+ * A stand-in gated route (the real ones belong to other modules): answers who the gate let through.
+ * `allowInactive`: the gate of a `queuePlace: 'reported'` operation, else of an `active` one.
+ */
+export function gatedProbe(services: Services, options: { allowInactive?: boolean } = {}) {
   const probe = new Hono<GatedEnv>();
-  probe.onError(createErrorHandler(deps.logger));
-  probe.get('/probe', requireQueueToken(deps, options), (c) => c.json({ data: c.var.queueUser }));
+  probe.onError(createErrorHandler(services.logger));
+  probe.get('/probe', queueGate(options.allowInactive ? 'reported' : 'active', services), (c) => c.json({ data: c.var.queueUser }));
   return probe;
 }

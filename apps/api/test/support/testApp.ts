@@ -4,11 +4,14 @@ import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import type { AppDeps } from '../../src/deps.js';
 import { createMetrics, registerConnectionGauges } from '../../src/observability/metrics.js';
+import type { Services } from '../../src/services.js';
 import { listenCatalogInvalidations } from '../../src/wiring/catalogCache.js';
 
 export interface TestApp {
   app: App;
   deps: AppDeps;
+  /** The app's one set of services: its waiting-room store, wallet services, booking context. */
+  services: Services;
   database: TestDatabase;
   redis: TestRedis;
   destroy(): Promise<void>;
@@ -25,11 +28,12 @@ export async function createTestApp(
   const metrics = createMetrics();
   registerConnectionGauges(metrics, database, redis.redis);
   const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis, clock };
-  const app = createApp(deps);
-  const stopCatalogInvalidations = await listenCatalogInvalidations(deps);
+  const { app, services } = createApp(deps);
+  const stopCatalogInvalidations = await listenCatalogInvalidations(services.catalogCache);
   return {
     app,
     deps,
+    services,
     database,
     redis,
     async destroy() {

@@ -13,6 +13,7 @@ import {
 import { uniqueUserId } from '@concert/testing';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../src/http/appEnv.js';
 import { recordAnswer } from '../../src/http/idempotent.js';
 import { createErrorHandler } from '../../src/http/onError.js';
 import { validationHook } from '../../src/http/validationHook.js';
@@ -48,10 +49,10 @@ describe('a charge retried with its Idempotency-Key after a crash charges once (
     const userId = uniqueUserId();
     const key = `crash-${userId}`;
     // The real route and stores, in a process whose idempotency store dies after the charge.
-    const doomed = new OpenAPIHono({ defaultHook: validationHook });
+    const doomed = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
     doomed.onError(createErrorHandler(app.t.deps.logger));
     const live = services();
-    chargeWalletRoute(doomed, { ...live, idempotency: dying(live.idempotency) });
+    chargeWalletRoute.register(doomed, { ...app.t.services, wallet: { ...live, idempotency: dying(live.idempotency) } });
     const crashed = await doomed.request(`/api/v1/users/${userId}/wallet/charge`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },

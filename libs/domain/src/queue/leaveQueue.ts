@@ -1,6 +1,5 @@
-import { assertIdentity } from '../shared/identity.js';
+import { checkQueueToken, type TokenInput } from './checkQueueToken.js';
 import type { QueueContext } from './queueContext.js';
-import { readQueueToken } from './readQueueToken.js';
 
 /** Leaves the line or the active set at once; the freed slot goes to the next in line. Idempotent. */
 export async function leaveQueue({
@@ -8,10 +7,9 @@ export async function leaveQueue({
   input,
 }: {
   ctx: QueueContext;
-  input: { token: string | undefined; identity?: number | undefined };
+  input: TokenInput;
 }): Promise<{ userId: number }> {
-  const userId = await readQueueToken(ctx.signer, input.token, ctx.clock.now());
-  assertIdentity(input.identity, userId);
+  const userId = await checkQueueToken({ ctx, input });
   await ctx.store.release(userId);
   return { userId };
 }

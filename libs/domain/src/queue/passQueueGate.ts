@@ -1,11 +1,9 @@
 import { DomainError } from '../shared/domainError.js';
-import { assertIdentity } from '../shared/identity.js';
+import { checkQueueToken, type TokenInput } from './checkQueueToken.js';
 import type { QueueContext } from './queueContext.js';
-import { readQueueToken, tokenExpired } from './readQueueToken.js';
+import { tokenExpired } from './readQueueToken.js';
 
-export interface GateInput {
-  token: string | undefined;
-  identity?: number | undefined;
+export interface GateInput extends TokenInput {
   /**
    * Let a validly signed token through even when its user is not active, saying so: a user who has
    * paid (and so left the active set) may still replay that payment.
@@ -23,10 +21,8 @@ export interface QueueUser {
  * an active user's call refreshes the idle timeout.
  */
 export async function passQueueGate({ ctx, input }: { ctx: QueueContext; input: GateInput }): Promise<QueueUser> {
-  const now = ctx.clock.now();
-  const userId = await readQueueToken(ctx.signer, input.token, now);
-  assertIdentity(input.identity, userId);
-  const entry = await ctx.store.touch(userId, now);
+  const userId = await checkQueueToken({ ctx, input });
+  const entry = await ctx.store.touch(userId, ctx.clock.now());
   if (entry.status === 'ACTIVE') return { userId, active: true };
   if (input.allowInactive) return { userId, active: false };
   if (entry.status === 'WAITING') {

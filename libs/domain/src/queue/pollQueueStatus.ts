@@ -1,8 +1,8 @@
-import { assertIdentity } from '../shared/identity.js';
+import { checkQueueToken, type TokenInput } from './checkQueueToken.js';
 import type { QueuePlace } from './queueAnswer.js';
 import { queuePlace } from './queueAnswer.js';
 import type { QueueContext } from './queueContext.js';
-import { readQueueToken, tokenExpired } from './readQueueToken.js';
+import { tokenExpired } from './readQueueToken.js';
 
 /**
  * Where the token's user stands. Polling is what keeps a waiting place: an entry not polled within
@@ -13,12 +13,10 @@ export async function pollQueueStatus({
   input,
 }: {
   ctx: QueueContext;
-  input: { token: string | undefined; identity?: number | undefined };
+  input: TokenInput;
 }): Promise<QueuePlace> {
-  const now = ctx.clock.now();
-  const userId = await readQueueToken(ctx.signer, input.token, now);
-  assertIdentity(input.identity, userId);
-  const view = await ctx.store.poll(userId, now);
+  const userId = await checkQueueToken({ ctx, input });
+  const view = await ctx.store.poll(userId, ctx.clock.now());
   if (view.status === 'GONE') throw tokenExpired();
   return queuePlace(view, ctx.policy);
 }

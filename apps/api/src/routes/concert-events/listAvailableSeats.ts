@@ -1,8 +1,6 @@
 import { listAvailableSeatsOperation } from '@concert/contract';
-import { listAvailableSeats, type BookingContext, type Seat } from '@concert/domain';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { routeOf } from '../../http/routeOf.js';
-import { validationHook } from '../../http/validationHook.js';
+import { listAvailableSeats, type Seat } from '@concert/domain';
+import { defineRoute } from '../../http/defineRoute.js';
 
 const utf8 = new TextEncoder();
 
@@ -20,9 +18,8 @@ function bodyOf(seats: readonly Seat[]) {
   return bytes;
 }
 
-export const listAvailableSeatsRoute = (ctx: BookingContext) =>
-  new OpenAPIHono({ defaultHook: validationHook }).openapi(routeOf(listAvailableSeatsOperation), async (c) => {
-    const { concertEventId } = c.req.valid('param');
-    const seats = await listAvailableSeats({ ctx, input: { concertEventId } });
-    return c.body(bodyOf(seats), 200, { 'Content-Type': 'application/json' });
-  });
+export const listAvailableSeatsRoute = defineRoute(listAvailableSeatsOperation, ({ booking }) => async (c) => {
+  const { concertEventId } = c.req.valid('param');
+  const seats = await listAvailableSeats({ ctx: booking, input: { concertEventId } });
+  return c.body(bodyOf(seats), 200, { 'Content-Type': 'application/json' });
+});

@@ -1,10 +1,7 @@
 import { listAvailableEventsOperation } from '@concert/contract';
-import { listAvailableEvents, type BookingContext, type ConcertEvent } from '@concert/domain';
-import type { BodyCache } from '@concert/redis';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { routeOf } from '../../http/routeOf.js';
+import { listAvailableEvents, type ConcertEvent } from '@concert/domain';
+import { defineRoute } from '../../http/defineRoute.js';
 import { sendCachedJson } from '../../http/sendCachedJson.js';
-import { validationHook } from '../../http/validationHook.js';
 
 /** No live seat count here on purpose: this list is meant to be cached. */
 const eventBody = (event: ConcertEvent) => ({
@@ -23,11 +20,10 @@ const eventBody = (event: ConcertEvent) => ({
  * Cached until the next instant one of the concert's windows opens or closes (or a catalog write):
  * a date appears or disappears on time without any invalidation.
  */
-export const listAvailableEventsRoute = (ctx: BookingContext, cache: BodyCache) =>
-  new OpenAPIHono({ defaultHook: validationHook }).openapi(routeOf(listAvailableEventsOperation), (c) => {
-    const { concertId } = c.req.valid('param');
-    return sendCachedJson(c, cache, `available-events:${concertId}`, async () => {
-      const { open, nextChangeAt } = await listAvailableEvents({ ctx, input: { concertId } });
-      return { value: { list: open.map(eventBody) }, validUntil: nextChangeAt?.getTime() };
-    });
+export const listAvailableEventsRoute = defineRoute(listAvailableEventsOperation, ({ booking, catalogCache }) => (c) => {
+  const { concertId } = c.req.valid('param');
+  return sendCachedJson(c, catalogCache, `available-events:${concertId}`, async () => {
+    const { open, nextChangeAt } = await listAvailableEvents({ ctx: booking, input: { concertId } });
+    return { value: { list: open.map(eventBody) }, validUntil: nextChangeAt?.getTime() };
   });
+});

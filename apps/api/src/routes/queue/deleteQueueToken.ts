@@ -1,16 +1,10 @@
 import { deleteQueueToken } from '@concert/contract';
 import { leaveQueue } from '@concert/domain';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../deps.js';
+import { defineRoute } from '../../http/defineRoute.js';
 import { gatewayIdentity } from '../../http/gatewayIdentity.js';
-import { USER_TOKEN_HEADER } from '../../http/requireQueueToken.js';
-import { routeOf } from '../../http/routeOf.js';
-import { queueServices } from '../../wiring/queue.js';
+import { USER_TOKEN_HEADER } from '../../http/queueGate.js';
 
-export function deleteQueueTokenRoute(app: OpenAPIHono, deps: AppDeps) {
-  const { ctx } = queueServices(deps);
-  return app.openapi(routeOf(deleteQueueToken), async (c) => {
-    await leaveQueue({ ctx, input: { token: c.req.header(USER_TOKEN_HEADER), identity: gatewayIdentity(c, deps.config) } });
-    return c.json({ data: { status: 'LEFT' as const } }, 200);
-  });
-}
+export const deleteQueueTokenRoute = defineRoute(deleteQueueToken, ({ queue, config }) => async (c) => {
+  await leaveQueue({ ctx: queue.ctx, input: { token: c.req.header(USER_TOKEN_HEADER), identity: gatewayIdentity(c, config) } });
+  return c.json({ data: { status: 'LEFT' as const } }, 200);
+});

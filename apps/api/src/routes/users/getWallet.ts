@@ -1,11 +1,11 @@
 import { getWallet } from '@concert/contract';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { routeOf } from '../../http/routeOf.js';
-import type { WalletServices } from '../../wiring/wallet.js';
+import { defineRoute } from '../../http/defineRoute.js';
 
-export function getWalletRoute(app: OpenAPIHono, services: WalletServices) {
-  return app.openapi(routeOf(getWallet), async (c) => {
-    const { userId } = c.req.valid('param');
-    return c.json({ data: await services.view({ userId }) }, 200);
-  });
-}
+/**
+ * No queue token, as in the seed: the user id is the path's (with IDENTITY_HEADER set,
+ * requireGatewayIdentity holds it to the gateway's user), as for every /users/{userId} route.
+ */
+export const getWalletRoute = defineRoute(getWallet, ({ wallet }) => async (c) => {
+  const { userId } = c.req.valid('param');
+  return c.json({ data: await wallet.view({ userId }) }, 200);
+});

@@ -1,13 +1,9 @@
 import { listPayments } from '@concert/contract';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { routeOf } from '../../http/routeOf.js';
-import type { WalletServices } from '../../wiring/wallet.js';
+import { defineRoute } from '../../http/defineRoute.js';
 import { paymentBody } from '../payments/paymentBody.js';
 
-export function listPaymentsRoute(app: OpenAPIHono, services: WalletServices) {
-  return app.openapi(routeOf(listPayments), async (c) => {
-    const { userId } = c.req.valid('param');
-    const payments = await services.payments({ userId });
-    return c.json({ list: payments.map(paymentBody) }, 200);
-  });
-}
+export const listPaymentsRoute = defineRoute(listPayments, ({ wallet }) => async (c) => {
+  const { userId } = c.req.valid('param');
+  const payments = await wallet.payments({ userId });
+  return c.json({ list: payments.map(paymentBody) }, 200);
+});

@@ -1,0 +1,17 @@
+import type { QueueUser } from '@concert/domain';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+/** The Hono env of every request: `c.var.requestId` is set by hono/request-id, first of all middleware. */
+export interface AppEnv {
+  Variables: { requestId: string };
+}
+
+/**
+ * The env of an operation whose gate reads the token's place (`queuePlace` `active` or `reported`
+ * in its contract): `c.var.queueUser` is the user the gate let through, the id taken from the token.
+ */
+export interface GatedEnv extends AppEnv {
+  Variables: AppEnv['Variables'] & { queueUser: QueueUser };
+}
+
+export type App = OpenAPIHono<AppEnv>;
