@@ -1,9 +1,13 @@
 import type { QueueUser } from '@concert/domain';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
 
-/** The Hono env of every request: `c.var.requestId` is set by hono/request-id, first of all middleware. */
+/**
+ * The Hono env of every request: `c.var.requestId` is set by hono/request-id, first of all
+ * middleware; `c.var.logger`, the request's child logger, by requestLog.
+ */
 export interface AppEnv {
-  Variables: { requestId: string };
+  Variables: { requestId: string; logger: Logger };
 }
 
 /**

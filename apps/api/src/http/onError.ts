@@ -23,7 +23,9 @@ export function createErrorHandler(logger: Logger) {
         malformedJson ? 'The request body is not valid JSON.' : error.message || 'The request is invalid.',
       );
     }
-    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    // The request's own logger carries its request id; an error before requestLog ran has none.
+    const requestLogger = (c.get('logger') as Logger | undefined) ?? logger.child({ requestId: c.get('requestId') });
+    requestLogger.error({ err: error, path: c.req.path }, 'unhandled error');
     return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please retry.');
   };
 }
