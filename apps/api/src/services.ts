@@ -1,7 +1,7 @@
 import type { BookingContext } from '@concert/domain';
 import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
-import { bookingContext } from './wiring/booking.js';
+import { createBookingContext } from './wiring/booking.js';
 import { createCatalogCache } from './wiring/catalogCache.js';
 import { createQueueServices, type QueueServices } from './wiring/queue.js';
 import { walletServices, type WalletServices } from './wiring/wallet.js';
@@ -25,7 +25,7 @@ export function createServices(deps: AppDeps): Services {
     ...deps,
     catalogCache,
     queue,
-    booking: bookingContext(deps, catalogCache),
+    booking: createBookingContext(deps, catalogCache),
     wallet: walletServices(deps, queue.releaser),
   };
 }

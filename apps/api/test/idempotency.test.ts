@@ -3,15 +3,15 @@ import { manualClock } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { booksOf } from './support/money.js';
-import { moneyApp } from './support/moneyApp.js';
+import { booksOf } from './support/walletBooks.js';
+import { walletApp } from './support/walletApp.js';
 
 const HOUR_MS = 3_600_000;
 const key = (name: string) => ({ 'Idempotency-Key': `${name}-${uniqueUserId()}` });
 
 describe('Idempotency-Key on charge and payment', () => {
   const clock = manualClock(new Date());
-  const app = moneyApp({ IDEMPOTENCY_TTL_HOURS: '24' }, clock);
+  const app = walletApp({ IDEMPOTENCY_TTL_HOURS: '24' }, clock);
 
   it('charges once for a retried key and replays the first answer', async () => {
     const userId = uniqueUserId();

@@ -2,8 +2,8 @@ import { manualClock } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingFixture, type BookingFixture } from './support/bookingFixture.js';
-import { booksOf, reservationStatus } from './support/money.js';
-import { moneyCalls } from './support/moneyCalls.js';
+import { booksOf, reservationStatus } from './support/walletBooks.js';
+import { walletCalls } from './support/walletCalls.js';
 import { queueCalls } from './support/queueCalls.js';
 
 const PRICE = 5_000;
@@ -26,10 +26,10 @@ describe('the seed client\'s purchase flow, end to end over HTTP', () => {
 
   it('charges, queues, browses, holds, reserves and pays, and the books and the waiting room agree', async () => {
     const userId = uniqueUserId();
-    const money = moneyCalls(f.t.app);
+    const calls = walletCalls(f.t.app);
     const queue = queueCalls(f.t.app);
 
-    expect((await money.charge(userId, { amount: 100_000 })).body).toEqual({ data: { userId, balance: 100_000 } });
+    expect((await calls.charge(userId, { amount: 100_000 })).body).toEqual({ data: { userId, balance: 100_000 } });
 
     const entered = await queue.enter(userId);
     expect(entered).toMatchObject({ status: 200, body: { data: { status: 'ACTIVE', position: 0 } } });
@@ -53,13 +53,13 @@ describe('the seed client\'s purchase flow, end to end over HTTP', () => {
     expect(reserved).toMatchObject({ status: 200, data: { status: 'PENDING', totalSeats: 1, totalAmount: PRICE } });
     const reservationId = reserved.data?.id as number;
 
-    const paid = await money.pay(token, { reservationId });
+    const paid = await calls.pay(token, { reservationId });
     expect(paid).toMatchObject({ status: 200, body: { data: { reservationId, amount: PRICE, status: 'COMPLETED' } } });
 
-    expect((await money.wallet(userId)).body).toEqual({ data: { userId, balance: 100_000 - PRICE } });
+    expect((await calls.wallet(userId)).body).toEqual({ data: { userId, balance: 100_000 - PRICE } });
     expect(await booksOf(f.t.database.db, userId)).toMatchObject({ balance: 95_000, ledgerSum: 95_000, ledgerRows: 2 });
     expect(await reservationStatus(f.t.database.db, reservationId)).toBe('CONFIRMED');
-    expect((await money.payments(userId)).body.list).toEqual([paid.body.data]);
+    expect((await calls.payments(userId)).body.list).toEqual([paid.body.data]);
 
     // Paying released the slot: the token left the active set (and the line), so gated calls refuse it.
     expect(await sample(f, 'queue_active_users')).toBe(0);
@@ -73,7 +73,7 @@ describe('the seed client\'s purchase flow, end to end over HTTP', () => {
 
   it('counts a lost hold and a refused payment by outcome', async () => {
     const queue = queueCalls(f.t.app);
-    const money = moneyCalls(f.t.app);
+    const calls = walletCalls(f.t.app);
     const [winner, loser] = [uniqueUserId(), uniqueUserId()];
     const [winnerToken, loserToken] = await Promise.all(
       [winner, loser].map(async (userId) => (await queue.enter(userId)).body.data?.token as string),
@@ -83,7 +83,7 @@ describe('the seed client\'s purchase flow, end to end over HTTP', () => {
     expect(won.status).toBe(200);
     expect(await f.api.occupy(loserToken, f.event.id, { seatId })).toMatchObject({ status: 409, error: { code: 'seat_unavailable' } });
     const reserved = await f.api.reserve(winnerToken, f.event.id, { occupationId: won.data?.id });
-    expect(await money.pay(winnerToken, { reservationId: reserved.data?.id })).toMatchObject({
+    expect(await calls.pay(winnerToken, { reservationId: reserved.data?.id })).toMatchObject({
       status: 409,
       body: { error: { code: 'insufficient_balance' } },
     });

@@ -1,8 +1,8 @@
 import { manualClock } from '@concert/domain';
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
-import { booksOf, reservationStatus } from './support/money.js';
-import { moneyApp } from './support/moneyApp.js';
+import { booksOf, reservationStatus } from './support/walletBooks.js';
+import { walletApp } from './support/walletApp.js';
 import { activeToken } from './support/queue.js';
 
 const MINUTE_MS = 60_000;
@@ -14,7 +14,7 @@ const fieldsOf = (body: { error: { details: Array<{ field: string }> } }) => [
 
 describe('wallet and payments: bad input and refusals change nothing', () => {
   const clock = manualClock(new Date());
-  const app = moneyApp({ WALLET_MAX_CHARGE_AMOUNT: '1000000', WALLET_MAX_BALANCE: '1500000' }, clock);
+  const app = walletApp({ WALLET_MAX_CHARGE_AMOUNT: '1000000', WALLET_MAX_BALANCE: '1500000' }, clock);
 
   it.each([
     ['a missing amount', {}],

@@ -1,13 +1,13 @@
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
-import { booksOf, reservationStatus } from './support/money.js';
-import { moneyApp } from './support/moneyApp.js';
+import { booksOf, reservationStatus } from './support/walletBooks.js';
+import { walletApp } from './support/walletApp.js';
 import { activeToken } from './support/queue.js';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe('wallet and payments over HTTP', () => {
-  const app = moneyApp();
+  const app = walletApp();
 
   it('shows a balance of 0 and no payments for a user who never charged', async () => {
     const userId = uniqueUserId();

@@ -1,13 +1,13 @@
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
-import { booksOf, reservationStatus } from './support/money.js';
-import { moneyApp } from './support/moneyApp.js';
+import { booksOf, reservationStatus } from './support/walletBooks.js';
+import { walletApp } from './support/walletApp.js';
 import { activeToken } from './support/queue.js';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe('payments: who may pay', () => {
-  const app = moneyApp();
+  const app = walletApp();
 
   it('refuses a payment without a token or with a forged one', async () => {
     expect((await app.calls.pay(undefined, { reservationId: 1 })).body.error.code).toBe('token_missing');
@@ -37,7 +37,7 @@ describe('payments: who may pay', () => {
 });
 
 describe('wallet routes behind an authenticating gateway (IDENTITY_HEADER)', () => {
-  const app = moneyApp({ IDENTITY_HEADER: 'X-User-Id' });
+  const app = walletApp({ IDENTITY_HEADER: 'X-User-Id' });
 
   it("refuses to charge or read another user's wallet, and serves one's own", async () => {
     const me = uniqueUserId();

@@ -29,7 +29,7 @@ export const hold = z
   })
   .meta({ id: 'Hold' });
 
-export const occupyOperation = defineOperation({
+export const occupySeatsOperation = defineOperation({
   operationId: 'occupySeats',
   method: 'post',
   path: '/api/v1/concert-events/{concertEventId}/occupy',
@@ -68,7 +68,7 @@ export const reservation = z
   })
   .meta({ id: 'Reservation' });
 
-export const reserveOperation = defineOperation({
+export const reserveHoldOperation = defineOperation({
   operationId: 'reserveHold',
   method: 'post',
   path: '/api/v1/concert-events/{concertEventId}/reserve',

@@ -1,6 +1,6 @@
 export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
 export { defineOperation, type Operation, type QueuePlaceCheck } from './operation.js';
-export { deleteQueueToken, getQueueStatus, issueQueueToken, queuePlace } from './queue.js';
+export { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation, queuePlace } from './queue.js';
 export {
   availableSeat,
   concert,
@@ -9,7 +9,15 @@ export {
   listAvailableSeatsOperation,
   listConcertsOperation,
 } from './catalog.js';
-export { hold, occupyBody, occupyOperation, reservation, reserveBody, reserveOperation } from './booking.js';
-export { chargeWallet, getWallet, listPayments, payReservation, payment, wallet, type PaymentBody } from './wallet.js';
+export { hold, occupyBody, occupySeatsOperation, reservation, reserveBody, reserveHoldOperation } from './booking.js';
+export {
+  chargeWalletOperation,
+  getWalletOperation,
+  listPaymentsOperation,
+  payment,
+  payReservationOperation,
+  wallet,
+  type PaymentBody,
+} from './wallet.js';
 export { idempotencyKeyHeaders } from './idempotency.js';
 export { operations, type OperationId, type Operations } from './operations.js';

@@ -1,25 +1,25 @@
-import { occupyOperation, reserveOperation } from './booking.js';
+import { occupySeatsOperation, reserveHoldOperation } from './booking.js';
 import { listAvailableEventsOperation, listAvailableSeatsOperation, listConcertsOperation } from './catalog.js';
-import { deleteQueueToken, getQueueStatus, issueQueueToken } from './queue.js';
-import { chargeWallet, getWallet, listPayments, payReservation } from './wallet.js';
+import { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation } from './queue.js';
+import { chargeWalletOperation, getWalletOperation, listPaymentsOperation, payReservationOperation } from './wallet.js';
 
 /**
  * Every public operation, keyed by its operationId. The SDK makes one method per entry, so a new
  * operation reaches it by being listed here; the API's test compares this map with /openapi.json.
  */
 export const operations = {
-  issueQueueToken,
-  getQueueStatus,
-  deleteQueueToken,
+  issueQueueToken: issueQueueTokenOperation,
+  getQueueStatus: getQueueStatusOperation,
+  deleteQueueToken: deleteQueueTokenOperation,
   listConcerts: listConcertsOperation,
   listAvailableEvents: listAvailableEventsOperation,
   listAvailableSeats: listAvailableSeatsOperation,
-  occupySeats: occupyOperation,
-  reserveHold: reserveOperation,
-  getWallet,
-  chargeWallet,
-  listPayments,
-  payReservation,
+  occupySeats: occupySeatsOperation,
+  reserveHold: reserveHoldOperation,
+  getWallet: getWalletOperation,
+  chargeWallet: chargeWalletOperation,
+  listPayments: listPaymentsOperation,
+  payReservation: payReservationOperation,
 } as const;
 
 export type Operations = typeof operations;

@@ -12,7 +12,7 @@ const estimatedWaitingTime = z
 
 export const queuePlace = z.object({ position, estimatedWaitingTime, status: queueStatus }).meta({ id: 'QueuePlace' });
 
-export const issueQueueToken = defineOperation({
+export const issueQueueTokenOperation = defineOperation({
   operationId: 'issueQueueToken',
   method: 'post',
   path: '/api/v1/queue/token',
@@ -24,7 +24,7 @@ export const issueQueueToken = defineOperation({
   errors: { 401: 'identity_missing: the gateway identity header is required', 403: 'identity_mismatch: userId is not the authenticated user' },
 });
 
-export const getQueueStatus = defineOperation({
+export const getQueueStatusOperation = defineOperation({
   operationId: 'getQueueStatus',
   method: 'get',
   path: '/api/v1/queue/status',
@@ -36,7 +36,7 @@ export const getQueueStatus = defineOperation({
   errors: { 401: 'token_missing, token_invalid, or token_expired (dropped, expired, left, paid)' },
 });
 
-export const deleteQueueToken = defineOperation({
+export const deleteQueueTokenOperation = defineOperation({
   operationId: 'deleteQueueToken',
   method: 'delete',
   path: '/api/v1/queue/token',

@@ -21,7 +21,7 @@ export type PaymentBody = z.infer<typeof payment>;
 
 const userPath = z.object({ userId });
 
-export const getWallet = defineOperation({
+export const getWalletOperation = defineOperation({
   operationId: 'getWallet',
   method: 'get',
   path: '/api/v1/users/{userId}/wallet',
@@ -33,7 +33,7 @@ export const getWallet = defineOperation({
   errors: {},
 });
 
-export const chargeWallet = defineOperation({
+export const chargeWalletOperation = defineOperation({
   operationId: 'chargeWallet',
   method: 'patch',
   path: '/api/v1/users/{userId}/wallet/charge',
@@ -50,7 +50,7 @@ export const chargeWallet = defineOperation({
   },
 });
 
-export const listPayments = defineOperation({
+export const listPaymentsOperation = defineOperation({
   operationId: 'listPayments',
   method: 'get',
   path: '/api/v1/users/{userId}/payments',
@@ -62,7 +62,7 @@ export const listPayments = defineOperation({
   errors: {},
 });
 
-export const payReservation = defineOperation({
+export const payReservationOperation = defineOperation({
   operationId: 'payReservation',
   method: 'post',
   path: '/api/v1/payments',

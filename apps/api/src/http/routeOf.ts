@@ -24,7 +24,7 @@ export function routeOf<
     ...(operation.body
       ? { body: { content: { 'application/json': { schema: operation.body } }, required: true as const } }
       : {}),
-    // Validated (400 naming the header when malformed) and documented; read by http/idempotent.ts.
+    // Validated (400 naming the header when malformed) and documented; read by http/answerIdempotently.ts.
     ...(operation.idempotent ? { headers: idempotencyKeyHeaders } : {}),
   } as RequestOf<Params, Query, Body>;
   const errors = Object.fromEntries(

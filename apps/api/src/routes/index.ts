@@ -1,19 +1,19 @@
 import type { RouteModule } from '../http/defineRoute.js';
-import { listAvailableSeatsRoute } from './concert-events/listAvailableSeats.js';
-import { occupySeatsRoute } from './concert-events/occupySeats.js';
-import { reserveHoldRoute } from './concert-events/reserveHold.js';
-import { listAvailableEventsRoute } from './concerts/listAvailableEvents.js';
-import { listConcertsRoute } from './concerts/listConcerts.js';
+import { listAvailableSeatsRoute } from './catalog/listAvailableSeats.js';
+import { occupySeatsRoute } from './booking/occupySeats.js';
+import { reserveHoldRoute } from './booking/reserveHold.js';
+import { listAvailableEventsRoute } from './catalog/listAvailableEvents.js';
+import { listConcertsRoute } from './catalog/listConcerts.js';
 import { healthzRoute } from './health/healthz.js';
 import { metricsRoute } from './health/metrics.js';
 import { readyzRoute } from './health/readyz.js';
-import { payReservationRoute } from './payments/payReservation.js';
+import { payReservationRoute } from './wallet/payReservation.js';
 import { deleteQueueTokenRoute } from './queue/deleteQueueToken.js';
 import { getQueueStatusRoute } from './queue/getQueueStatus.js';
 import { issueQueueTokenRoute } from './queue/issueQueueToken.js';
-import { chargeWalletRoute } from './users/chargeWallet.js';
-import { getWalletRoute } from './users/getWallet.js';
-import { listPaymentsRoute } from './users/listPayments.js';
+import { chargeWalletRoute } from './wallet/chargeWallet.js';
+import { getWalletRoute } from './wallet/getWallet.js';
+import { listPaymentsRoute } from './wallet/listPayments.js';
 
 /** Every route of the app, registered by createApp in this order (the OpenAPI document's). */
 export const routes: readonly RouteModule[] = [

@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.js';
  * Redis (docs/adr/0006). The catalog's event and concert lookups (read by every seat listing, hold and
  * reserve) go through the catalog cache when it is on; seats, holds and reservations never do.
  */
-export const bookingContext = (deps: AppDeps, catalogCache: BodyCache): BookingContext => {
+export const createBookingContext = (deps: AppDeps, catalogCache: BodyCache): BookingContext => {
   const ctx = {
     ...dbBookingContext(deps.database, deps.clock, deps.config.booking),
     claims: redisSeatClaims(deps.redis, deps.config.redis.keyPrefix),

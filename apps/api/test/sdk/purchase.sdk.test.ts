@@ -1,6 +1,6 @@
 import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
-import { expectBooks } from '../support/money.js';
+import { expectBooks } from '../support/walletBooks.js';
 import { servedTestApp } from '../support/servedApp.js';
 
 const served = servedTestApp();

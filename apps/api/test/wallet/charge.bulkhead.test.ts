@@ -3,7 +3,7 @@ import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
-import { booksOf, recordingReleaser } from '../support/money.js';
+import { booksOf, recordingReleaser } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const SLOTS = 2;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chargeWallet as chargeOperation } from '@concert/contract';
+import { chargeWalletOperation } from '@concert/contract';
 import { createIdempotencyStore, createMoneyStore } from '@concert/db';
 import {
   chargeWallet,
@@ -14,20 +14,20 @@ import { uniqueUserId } from '@concert/testing';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/http/appEnv.js';
-import { recordAnswer } from '../../src/http/idempotent.js';
+import { recordAnswer } from '../../src/http/answerIdempotently.js';
 import { createErrorHandler } from '../../src/http/onError.js';
 import { validationHook } from '../../src/http/validationHook.js';
-import { chargeWalletRoute } from '../../src/routes/users/chargeWallet.js';
+import { chargeWalletRoute } from '../../src/routes/wallet/chargeWallet.js';
 import { walletServices } from '../../src/wiring/wallet.js';
-import { booksOf, recordingReleaser } from '../support/money.js';
-import { moneyApp } from '../support/moneyApp.js';
+import { booksOf, recordingReleaser } from '../support/walletBooks.js';
+import { walletApp } from '../support/walletApp.js';
 
 const AMOUNT = 1_000;
 const answerOf = (wallet: WalletView) => ({ data: wallet });
 
 /** The scope and body hash the HTTP edge uses for a charge of AMOUNT under `key`. */
 const keyed = (userId: number, key: string) => ({
-  scope: { userId, route: chargeOperation.operationId, key },
+  scope: { userId, route: chargeWalletOperation.operationId, key },
   requestHash: createHash('sha256').update(JSON.stringify({ amount: AMOUNT })).digest('hex'),
 });
 
@@ -41,7 +41,7 @@ function dying(ctx: IdempotencyContext): IdempotencyContext {
 
 describe('a charge retried with its Idempotency-Key after a crash charges once (real MariaDB)', () => {
   const clock = manualClock(new Date());
-  const app = moneyApp({}, clock);
+  const app = walletApp({}, clock);
   const services = () => walletServices(app.t.deps, recordingReleaser());
   const charge = (userId: number, key: string) => app.calls.charge(userId, { amount: AMOUNT }, { 'Idempotency-Key': key });
 

@@ -5,7 +5,7 @@ import { isDomainError } from '@concert/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
 import { barrier } from '../support/barrier.js';
-import { booksOf, expectBooks, recordingReleaser, reservationStatus } from '../support/money.js';
+import { booksOf, expectBooks, recordingReleaser, reservationStatus } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const HOUR_MS = 3_600_000;

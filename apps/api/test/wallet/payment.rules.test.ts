@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
-import { booksOf, recordingReleaser, reservationStatus } from '../support/money.js';
+import { booksOf, recordingReleaser, reservationStatus } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const MINUTE_MS = 60_000;

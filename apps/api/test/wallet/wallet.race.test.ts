@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
 import { barrier } from '../support/barrier.js';
-import { booksOf, recordingReleaser } from '../support/money.js';
+import { booksOf, recordingReleaser } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const RACERS = 8; // below the test pool's 10 transaction connections, so every racer holds a transaction at once

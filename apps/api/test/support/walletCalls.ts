@@ -20,7 +20,7 @@ const json = (method: string, body: unknown, headers: Record<string, string>) =>
 });
 
 /** The wallet and payment calls as a client makes them; bodies are sent as given (strings raw), to test bad input. */
-export const moneyCalls = (app: App) => ({
+export const walletCalls = (app: App) => ({
   charge: async (userId: number | string, body: unknown, headers: Record<string, string> = {}) =>
     answer(await app.request(`/api/v1/users/${userId}/wallet/charge`, json('PATCH', body, headers))),
   wallet: async (userId: number | string, headers: Record<string, string> = {}) =>

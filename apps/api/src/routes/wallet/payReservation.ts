@@ -1,6 +1,6 @@
-import { payReservation } from '@concert/contract';
+import { payReservationOperation } from '@concert/contract';
 import { defineGatedRoute } from '../../http/defineRoute.js';
-import { IDEMPOTENT_REPLAYED_HEADER, idempotent } from '../../http/idempotent.js';
+import { answerIdempotently, IDEMPOTENT_REPLAYED_HEADER } from '../../http/answerIdempotently.js';
 import { countOutcome } from '../../observability/countOutcome.js';
 import { paymentBody } from './paymentBody.js';
 
@@ -8,10 +8,10 @@ import { paymentBody } from './paymentBody.js';
  * POST /payments: the payer is the token's user. Its gate reads but does not require an active
  * place: a user who paid has left the active set, and may only replay that payment.
  */
-export const payReservationRoute = defineGatedRoute(payReservation, ({ wallet, metrics }) => async (c) => {
+export const payReservationRoute = defineGatedRoute(payReservationOperation, ({ wallet, metrics }) => async (c) => {
   const { userId, active } = c.var.queueUser;
   const body = c.req.valid('json');
-  const answer = await idempotent(c, wallet.idempotency, { userId, route: payReservation.operationId, body }, async () => {
+  const answer = await answerIdempotently(c, wallet.idempotency, { userId, route: payReservationOperation.operationId, body }, async () => {
     // Successes are counted by the use case (paid or replayed), refusals here.
     const payment = await countOutcome(metrics.payments, undefined, () =>
       wallet.pay({ userId, reservationId: body.reservationId, active }),

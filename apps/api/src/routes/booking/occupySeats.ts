@@ -1,4 +1,4 @@
-import { occupyOperation } from '@concert/contract';
+import { occupySeatsOperation } from '@concert/contract';
 import { holdSeats, type Hold } from '@concert/domain';
 import { defineGatedRoute } from '../../http/defineRoute.js';
 import { countOutcome } from '../../observability/countOutcome.js';
@@ -13,7 +13,7 @@ const holdBody = (hold: Hold) => ({
   seats: hold.seats,
 });
 
-export const occupySeatsRoute = defineGatedRoute(occupyOperation, ({ booking, metrics }) => async (c) => {
+export const occupySeatsRoute = defineGatedRoute(occupySeatsOperation, ({ booking, metrics }) => async (c) => {
   const { concertEventId } = c.req.valid('param');
   const body = c.req.valid('json');
   const seatIds = body.seatIds ?? (body.seatId === undefined ? [] : [body.seatId]);

@@ -1,8 +1,8 @@
-import { listPayments } from '@concert/contract';
+import { listPaymentsOperation } from '@concert/contract';
 import { defineRoute } from '../../http/defineRoute.js';
-import { paymentBody } from '../payments/paymentBody.js';
+import { paymentBody } from './paymentBody.js';
 
-export const listPaymentsRoute = defineRoute(listPayments, ({ wallet }) => async (c) => {
+export const listPaymentsRoute = defineRoute(listPaymentsOperation, ({ wallet }) => async (c) => {
   const { userId } = c.req.valid('param');
   const payments = await wallet.payments({ userId });
   return c.json({ list: payments.map(paymentBody) }, 200);

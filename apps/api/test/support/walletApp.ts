@@ -1,21 +1,21 @@
 import type { Clock } from '@concert/domain';
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll } from 'vitest';
-import { moneyCalls } from './moneyCalls.js';
+import { walletCalls } from './walletCalls.js';
 import { activeToken } from './queue.js';
 import { createTestApp, type TestApp } from './testApp.js';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * A test app for one describe block (created before its tests, destroyed after), with the money
+ * A test app for one describe block (created before its tests, destroyed after), with the wallet
  * calls and a shortcut to a user who holds an active token and a PENDING reservation.
  */
-export function moneyApp(settings: Record<string, string> = {}, clock?: Clock) {
-  const state = {} as { t: TestApp; calls: ReturnType<typeof moneyCalls> };
+export function walletApp(settings: Record<string, string> = {}, clock?: Clock) {
+  const state = {} as { t: TestApp; calls: ReturnType<typeof walletCalls> };
   beforeAll(async () => {
     state.t = await createTestApp(settings, clock);
-    state.calls = moneyCalls(state.t.app);
+    state.calls = walletCalls(state.t.app);
   });
   afterAll(() => state.t.destroy());
   return Object.assign(state, {

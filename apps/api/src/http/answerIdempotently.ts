@@ -31,7 +31,7 @@ export interface IdempotentRequest {
  * without the header) when its operation must store its answer in its own transaction (see
  * `recordAnswer`).
  */
-export async function idempotent<Answer extends Response>(
+export async function answerIdempotently<Answer extends Response>(
   c: Context,
   ctx: IdempotencyContext,
   request: IdempotentRequest,
@@ -45,7 +45,7 @@ export async function idempotent<Answer extends Response>(
       scope: { userId: request.userId, route: request.route, key },
       requestHash: createHash('sha256').update(JSON.stringify(request.body)).digest('hex'),
       execute: async (seal) => {
-        const response = await answer(c, () => handle(seal));
+        const response = await answerDomainErrors(c, () => handle(seal));
         return { statusCode: response.status, body: await response.json() };
       },
     },
@@ -66,7 +66,8 @@ export function recordAnswer<Result>(
   return seal && ((result) => ({ ...seal, outcome: { statusCode: 200, body: body(result) } }));
 }
 
-async function answer(c: Context, handle: () => Promise<Response>): Promise<Response> {
+/** The handler's answer, its domain errors turned into their error responses (stored like a success). */
+async function answerDomainErrors(c: Context, handle: () => Promise<Response>): Promise<Response> {
   try {
     return await handle();
   } catch (error) {

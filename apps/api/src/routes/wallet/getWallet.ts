@@ -1,11 +1,11 @@
-import { getWallet } from '@concert/contract';
+import { getWalletOperation } from '@concert/contract';
 import { defineRoute } from '../../http/defineRoute.js';
 
 /**
  * No queue token, as in the seed: the user id is the path's (with IDENTITY_HEADER set,
  * requireGatewayIdentity holds it to the gateway's user), as for every /users/{userId} route.
  */
-export const getWalletRoute = defineRoute(getWallet, ({ wallet }) => async (c) => {
+export const getWalletRoute = defineRoute(getWalletOperation, ({ wallet }) => async (c) => {
   const { userId } = c.req.valid('param');
   return c.json({ data: await wallet.view({ userId }) }, 200);
 });

@@ -1,9 +1,9 @@
-import { reserveOperation } from '@concert/contract';
+import { reserveHoldOperation } from '@concert/contract';
 import { reserveHold } from '@concert/domain';
 import { defineGatedRoute } from '../../http/defineRoute.js';
 import { countOutcome } from '../../observability/countOutcome.js';
 
-export const reserveHoldRoute = defineGatedRoute(reserveOperation, ({ booking, metrics }) => async (c) => {
+export const reserveHoldRoute = defineGatedRoute(reserveHoldOperation, ({ booking, metrics }) => async (c) => {
   const { concertEventId } = c.req.valid('param');
   const { occupationId } = c.req.valid('json');
   const { reservation, event } = await countOutcome(metrics.reservations, 'reserved', () =>
