@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 
@@ -10,15 +10,21 @@ const logging = (count: number, mode: 'exit' | 'report' | 'sync') =>
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
 
-/** Whether the process says it is done within `ms`. */
-const doneWithin = (child: ChildProcess, ms: number) =>
-  new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('message', () => {
-      clearTimeout(timer);
-      resolve(true);
+/** Whether a process logging `count` lines into a stdout nobody reads says it is done within `ms`. */
+async function doneWithin(count: number, mode: 'report' | 'sync', ms: number): Promise<boolean> {
+  const child = logging(count, mode);
+  try {
+    return await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      child.once('message', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
-  });
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
 
 describe("the API's logger (pino's asynchronous destination)", () => {
   it('writes every pending line when the process exits right after logging them', async () => {
@@ -33,20 +39,10 @@ describe("the API's logger (pino's asynchronous destination)", () => {
 
   it('keeps the process running when nobody reads its stdout', async () => {
     // About 30 MB of lines into a pipe that is never read: more than the pipe and the bound hold.
-    const child = logging(200_000, 'report');
-    try {
-      expect(await doneWithin(child, 20_000)).toBe(true);
-    } finally {
-      child.kill('SIGKILL');
-    }
+    expect(await doneWithin(200_000, 'report', 20_000)).toBe(true);
   });
 
   it('control: through a synchronous destination the same unread pipe stalls the process', async () => {
-    const child = logging(200_000, 'sync');
-    try {
-      expect(await doneWithin(child, 3_000)).toBe(false);
-    } finally {
-      child.kill('SIGKILL');
-    }
+    expect(await doneWithin(200_000, 'sync', 3_000)).toBe(false);
   });
 });
