@@ -90,11 +90,8 @@ export class TieredCache implements BodyCache {
     return `${this.options.namespace}:invalidate`;
   }
 
-  /**
-   * The answer for `key` if process memory holds it fresh (counted as a memory hit), else undefined
-   * and nothing is loaded: for a caller that answers synchronously or hands over to `get`.
-   */
-  peek(key: string): CachedBody | undefined {
+  /** The answer for `key` if process memory holds it fresh (counted as a memory hit), else undefined. */
+  private fromMemory(key: string): CachedBody | undefined {
     const now = this.now();
     const remembered = this.memory.get(key);
     if (!remembered || now - remembered.storedAt >= this.memoryTtlMs || now >= remembered.validUntil) return undefined;
@@ -104,7 +101,7 @@ export class TieredCache implements BodyCache {
 
   /** The answer for `key`, loaded at most once at a time in this process. */
   get(key: string, load: () => Promise<Loaded>): Promise<CachedBody> {
-    const remembered = this.peek(key);
+    const remembered = this.fromMemory(key);
     if (remembered) return Promise.resolve(remembered);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
