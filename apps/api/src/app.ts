@@ -16,8 +16,9 @@ export type { App } from './http/appEnv.js';
 
 /**
  * Builds the whole HTTP app from its dependencies: the services, once, then the global middleware,
- * then every route the same way (routes/index.ts). No port, so tests call app.request(). Middleware
- * added here with `app.use` runs for every route: every answer, cached ones included, goes through it.
+ * then every route the same way (routes/index.ts). No port, so tests call app.request(). Global
+ * middleware goes with the others, before the routes (Hono runs handlers in the order registered):
+ * there it runs for every route, cached answers included.
  */
 export function createApp(deps: AppDeps): { app: App; services: Services } {
   const services = createServices(deps);
