@@ -1,4 +1,4 @@
-import { createMoneyStore } from '@concert/db';
+import { createWalletStore } from '@concert/db';
 import { chargeWallet, payReservation, systemClock } from '@concert/domain';
 import { createConcert, createEventWithSeats, createPendingReservation, createTestDatabase, uniqueUserId, type TestDatabase } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('concertctl wallet, reservations and payments', () => {
     const deadline = new Date(Date.now() + 600_000);
     const paid = await createPendingReservation(database.db, { userId: user, totalAmount: 700, expiresAt: deadline, event: { id: event.id, concertId: concert.id } });
     const unpaid = await createPendingReservation(database.db, { userId: user, totalAmount: 300, expiresAt: deadline, event: { id: event.id, concertId: concert.id } });
-    const store = createMoneyStore(database);
+    const store = createWalletStore(database);
     await chargeWallet({ ctx: { store, limits: { maxChargeAmount: 10_000, maxBalance: 100_000 } }, input: { userId: user, amount: 1_000 } });
     const releaser = { release: async () => undefined };
     const log = { warn: () => undefined };

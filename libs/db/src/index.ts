@@ -1,4 +1,4 @@
-export { createDatabase, poolOptions, type Database, type DatabaseHandle, type Transact } from './client.js';
+export { createDatabase, poolOptions, withTransaction, type Database, type DatabaseHandle, type Queryable, type Transaction } from './client.js';
 export {
   DatabaseUnavailableError,
   describeDatabaseFailure,
@@ -13,9 +13,10 @@ export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './
 export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
 export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
-export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory } from './booking/index.js';
-export { createMoneyStore, type MoneyStoreOptions } from './money/moneyStore.js';
-export { createIdempotencyStore } from './money/idempotencyStore.js';
+export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory, type BookingStoreOptions } from './booking/index.js';
+export { createWalletStore } from './wallet/walletStore.js';
+export type { ChargeSettings } from './wallet/chargeWallets.js';
+export { createIdempotencyStore } from './idempotency/idempotencyStore.js';
 export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';
 export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';
 export { findReservation, reservationsOfUser, type ReservationDetail } from './operator/reservationLookup.js';

@@ -86,7 +86,7 @@ describe('transactions on pooled connections', () => {
     try {
       await database.pool.query('INSERT INTO wallet (user_id, balance) VALUES (1, 100)');
       const readTwice = (meanwhile: number) =>
-        database.transaction(async (tx) => {
+        database.db.transaction(async (tx) => {
           const read = async () => {
             const [rows] = (await tx.execute(sql`SELECT balance FROM wallet WHERE user_id = 1`)) as unknown as [Array<{ balance: number }>];
             return Number(rows[0]?.balance);
@@ -96,7 +96,7 @@ describe('transactions on pooled connections', () => {
           return [before, await read()];
         });
       // Under REPEATABLE READ (the server's default) the second read would repeat the first. The
-      // second transaction runs on the same connection (one for transactions): it keeps the level.
+      // second transaction runs on the same connection (the pool has one): it keeps the level.
       expect(await readTwice(250)).toEqual([100, 250]);
       expect(await readTwice(300)).toEqual([250, 300]);
     } finally {

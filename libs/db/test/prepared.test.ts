@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMoneyStore, schema } from '../src/index.js';
+import { createWalletStore, schema } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 // One connection per pool: every charge below reuses the statements built by the first one.
@@ -15,14 +15,13 @@ const walletRow = async (userId: number) => {
   return row;
 };
 
-const credit = (userId: number, amount: number) =>
-  createMoneyStore(database).transaction((tx) => tx.credit({ userId, amount, maxBalance: 1_000 }));
+const credit = async (userId: number, amount: number) => {
+  const outcome = await createWalletStore(database).charge({ userId, amount, maxBalance: 1_000 });
+  return outcome.charged ? outcome.balance : undefined;
+};
 
-describe('statements built once and run again (prepared.ts)', () => {
+describe('statements built once and run again (boundStatement)', () => {
   it('runs each time with that call’s values', async () => {
-    const store = createMoneyStore(database);
-    await store.openWallet(1);
-    await store.openWallet(2);
     expect(await credit(1, 100)).toBe(100);
     expect(await credit(2, 30)).toBe(30);
     expect(await credit(1, 5)).toBe(105);
@@ -32,7 +31,6 @@ describe('statements built once and run again (prepared.ts)', () => {
   });
 
   it('stamps updated_at with the time of each run, not the time the statement was built', async () => {
-    await createMoneyStore(database).openWallet(3);
     await credit(3, 1);
     const first = (await walletRow(3))?.updatedAt;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
-import { writeBatches, type ItemOutcome } from '../src/writeBatches.js';
+import { writeBatches, type ItemOutcome } from '../src/wallet/writeBatches.js';
 
 /** A batch runner that records each batch and answers every item doubled, until `release` is called. */
 function gatedDoubler() {

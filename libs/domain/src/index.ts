@@ -29,13 +29,14 @@ export type {
 export { IN_FLIGHT_LEASE_MS, runIdempotently, type IdempotencyContext } from './idempotency/runIdempotently.js';
 export { purgeIdempotencyKeys } from './idempotency/purgeIdempotencyKeys.js';
 export type {
+  ChargeOutcome,
   Credit,
   LedgerEntry,
-  MoneyStore,
-  MoneyTransaction,
   PayableReservation,
   Payment,
-} from './wallet/moneyStore.js';
+  PaymentAttempt,
+  WalletStore,
+} from './wallet/walletStore.js';
 export { chargeWallet, type ChargeWalletContext, type ChargeWalletInput, type WalletView } from './wallet/chargeWallet.js';
 export { viewWallet } from './wallet/viewWallet.js';
 export { listPayments, PAYMENT_HISTORY_LIMIT } from './payment/listPayments.js';

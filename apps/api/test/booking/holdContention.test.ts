@@ -1,4 +1,4 @@
-import { schema } from '@concert/db';
+import { dbBookingStore, schema } from '@concert/db';
 import { holdSeats, manualClock, type BookingContext } from '@concert/domain';
 import { createConcert, createEventWithSeats, createTestDatabase, type TestDatabase } from '@concert/testing';
 import { and, eq, sql } from 'drizzle-orm';
@@ -70,27 +70,22 @@ describe('holding seats under contention', () => {
 
   it('control: without the per-user lock the same racing requests pass the limit', async () => {
     const event = await createEventWithSeats(database.db, concertId, { now: clock.now(), seats: 30 });
-    // The same store with lockUserEvent turned into a no-op. The barrier lines every request up before
-    // its count, so each counts before the others commit: the interleaving a busy server produces at
-    // random, made certain so the control cannot fail by luck on a slow machine. Ten requests line up:
-    // more than the limit, fewer than the test database's 20 transaction connections (more would wait
-    // forever for a connection held by a request already in line).
-    const allWritten = barrier(10);
+    // The same store without the per-user lock. The barrier lines every request up after its count,
+    // before its commit, so each counts before the others commit: the interleaving a busy server
+    // produces at random, made certain so the control cannot fail by luck on a slow machine. Ten
+    // requests line up: more than the limit, fewer than the test database's 20 batch connections
+    // (more would wait forever for a connection held by a request already in line).
+    const allCounted = barrier(10);
+    const unlocked = dbBookingStore(database, { lockUser: false });
     const unguarded: BookingContext = {
       ...ctx,
       store: {
-        ...ctx.store,
-        transaction: (work) =>
-          ctx.store.transaction((tx) =>
-            work({
-              ...tx,
-              lockUserEvent: async () => false,
-              liveSeatCount: async (...args) => {
-                await allWritten();
-                return tx.liveSeatCount(...args);
-              },
-            }),
-          ),
+        ...unlocked,
+        placeHold: (hold, accept) =>
+          unlocked.placeHold(hold, async (placement) => {
+            await allCounted();
+            return accept(placement);
+          }),
       },
     };
     const counts = await outcomes(

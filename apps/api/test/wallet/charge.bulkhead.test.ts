@@ -2,18 +2,20 @@ import { schema } from '@concert/db';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
+import type { AppDeps } from '../../src/deps.js';
+import { walletServices } from '../../src/wiring/wallet.js';
 import { booksOf, recordingReleaser } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const SLOTS = 2;
+const CHARGES = 6;
 
 describe('the charge bulkhead (WALLET_CHARGE_CONCURRENCY)', () => {
   let t: TestApp;
-  let services: WalletServices;
   beforeAll(async () => {
-    t = await createTestApp({ WALLET_CHARGE_CONCURRENCY: String(SLOTS) });
-    services = walletServices(t.deps, recordingReleaser());
+    // Batches of one: every charge is a transaction of its own, so each one that reaches the
+    // database is one lock wait below.
+    t = await createTestApp({ WALLET_CHARGE_CONCURRENCY: String(SLOTS), WALLET_CHARGE_BATCH_SIZE: '1' });
   });
   afterAll(() => t.destroy());
 
@@ -36,22 +38,36 @@ describe('the charge bulkhead (WALLET_CHARGE_CONCURRENCY)', () => {
     }
   };
 
-  it('lets only its slots of charges reach the database at once, and completes every one', async () => {
+  /** Six charges of one wallet while its row is locked: how many reach the database, and the books after. */
+  async function chargesAgainstALockedWallet(deps: AppDeps) {
+    const services = walletServices(deps, recordingReleaser());
     const userId = uniqueUserId();
     await services.charge({ userId, amount: 1 });
-    // Wired a second time, as another route module does: the app still has one bulkhead.
-    const elsewhere = walletServices(t.deps, recordingReleaser());
     const charges: Array<Promise<unknown>> = [];
-    // Hold the wallet's row lock: every charge that reaches the database waits on it, visibly.
-    await t.database.transaction(async (tx) => {
+    let waiting = 0;
+    await t.database.db.transaction(async (tx) => {
       await tx.select().from(schema.wallet).where(eq(schema.wallet.userId, userId)).for('update');
-      for (let index = 0; index < 6; index++) charges.push((index % 2 ? elsewhere : services).charge({ userId, amount: 10 }));
+      for (let index = 0; index < CHARGES; index++) charges.push(services.charge({ userId, amount: 10 }));
       await until(async () => (await lockWaits()) >= SLOTS);
-      // Without the bulkhead all six would be waiting by now; with it, the other four never left the API.
+      // Time for any charge the bulkhead let through to reach its lock wait too.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await lockWaits()).toBe(SLOTS);
+      waiting = await lockWaits();
     });
     await Promise.all(charges);
-    expect(await booksOf(t.database.db, userId)).toMatchObject({ balance: 61, ledgerSum: 61, ledgerRows: 7 });
+    return { waiting, books: await booksOf(t.database.db, userId) };
+  }
+
+  it('lets only its slots of charges reach the database at once, and completes every one', async () => {
+    const { waiting, books } = await chargesAgainstALockedWallet(t.deps);
+    // The other four never left the API.
+    expect(waiting).toBe(SLOTS);
+    expect(books).toMatchObject({ balance: 61, ledgerSum: 61, ledgerRows: 7 });
+  });
+
+  it('control: with a slot per charge, all six wait in the database', async () => {
+    const wallet = { ...t.deps.config.wallet, chargeConcurrency: CHARGES };
+    const { waiting, books } = await chargesAgainstALockedWallet({ ...t.deps, config: { ...t.deps.config, wallet } });
+    expect(waiting).toBe(CHARGES);
+    expect(books).toMatchObject({ balance: 61, ledgerSum: 61, ledgerRows: 7 });
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { chargeWalletOperation } from '@concert/contract';
-import { createIdempotencyStore, createMoneyStore } from '@concert/db';
+import { createIdempotencyStore, createWalletStore } from '@concert/db';
 import {
   chargeWallet,
   IN_FLIGHT_LEASE_MS,
   manualClock,
   runIdempotently,
   type IdempotencyContext,
-  type MoneyStore,
+  type WalletStore,
   type WalletView,
 } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
@@ -94,18 +94,18 @@ describe('a charge retried with its Idempotency-Key after a crash charges once (
   it('a run stalled past its lease and overtaken by its retry rolls its charge back', async () => {
     const userId = uniqueUserId();
     const key = `stalled-${userId}`;
-    const store = createMoneyStore(app.t.database);
+    const store = createWalletStore(app.t.database);
     let arrived = (): void => undefined;
     let resume = (): void => undefined;
     const reached = new Promise<void>((resolve) => (arrived = resolve));
     const resumed = new Promise<void>((resolve) => (resume = resolve));
     // Stalls (a GC pause, a pool wait) after its claim, before its transaction begins.
-    const stalling: MoneyStore = {
+    const stalling: WalletStore = {
       ...store,
-      transaction: async (work) => {
+      charge: async (credit, record) => {
         arrived();
         await resumed;
-        return store.transaction(work);
+        return store.charge(credit, record);
       },
     };
     const stalled = runIdempotently({

@@ -114,7 +114,7 @@ describe('paying under contention (real MariaDB, real races)', () => {
     const allRead = barrier(racers);
     await Promise.all(
       Array.from({ length: racers }, () =>
-        t.database.transaction(async (tx) => {
+        t.database.db.transaction(async (tx) => {
           const [row] = await tx.select().from(schema.reservation).where(eq(schema.reservation.id, reservation.id));
           await allRead();
           if (row?.status !== 'PENDING') return;

@@ -1,4 +1,4 @@
-import { createMoneyStore, schema } from '@concert/db';
+import { createWalletStore, schema } from '@concert/db';
 import { isDomainError } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
@@ -44,17 +44,20 @@ describe('charging under contention (real MariaDB, real races)', () => {
 
   it('control: read-then-write charges racing lose updates; the conditional credit under the same race loses none', async () => {
     const db = t.database.db;
-    const store = createMoneyStore(t.database);
+    // A charge per transaction, every racer at once: the conditional credit meets the same race.
+    const store = createWalletStore(t.database, { concurrency: RACERS, batchSize: 1 });
     const unguarded = uniqueUserId();
     const guarded = uniqueUserId();
-    await store.openWallet(unguarded);
-    await store.openWallet(guarded);
+    await db.insert(schema.wallet).values([
+      { userId: unguarded, balance: 0 },
+      { userId: guarded, balance: 0 },
+    ]);
 
     // Every racer reads the balance, waits until all have read, then writes what it computed.
     const readThenWrite = barrier(RACERS);
     await Promise.all(
       Array.from({ length: RACERS }, () =>
-        t.database.transaction(async (tx) => {
+        t.database.db.transaction(async (tx) => {
           const [row] = await tx.select().from(schema.wallet).where(eq(schema.wallet.userId, unguarded));
           await readThenWrite();
           await tx
@@ -70,10 +73,7 @@ describe('charging under contention (real MariaDB, real races)', () => {
     const conditional = barrier(RACERS);
     await Promise.all(
       Array.from({ length: RACERS }, () =>
-        store.transaction(async (tx) => {
-          await conditional();
-          await tx.credit({ userId: guarded, amount: 100, maxBalance: 10_000 });
-        }),
+        conditional().then(() => store.charge({ userId: guarded, amount: 100, maxBalance: 10_000 })),
       ),
     );
     expect((await booksOf(db, guarded)).balance).toBe(RACERS * 100);

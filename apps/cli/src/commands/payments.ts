@@ -1,4 +1,4 @@
-import { createMoneyStore } from '@concert/db';
+import { createWalletStore } from '@concert/db';
 import { listPayments } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
@@ -13,7 +13,7 @@ export function paymentsCommand(context: () => CliContext): Command {
     .requiredOption('--user <id>', 'the user (required)', positiveInteger)
     .option('--json', 'print JSON')
     .action(async (options: OutputOptions & { user: number }) => {
-      const store = createMoneyStore(await context().database());
+      const store = createWalletStore(await context().database());
       const found = await listPayments({ ctx: { store }, input: { userId: options.user } });
       printRows(found, [
         { key: 'id', header: 'payment' },

@@ -1,4 +1,4 @@
-import { createMoneyStore } from '@concert/db';
+import { createWalletStore } from '@concert/db';
 import { chargeWallet, viewWallet } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
@@ -7,7 +7,7 @@ import { printRecord, type OutputOptions } from '../output.js';
 
 export function walletCommand(context: () => CliContext): Command {
   const wallet = new Command('wallet').description("Users' wallets (money in the smallest unit)");
-  const store = async () => createMoneyStore(await context().database());
+  const store = async () => createWalletStore(await context().database());
   wallet
     .command('show')
     .description("Show a user's balance (0 when the user never charged)")

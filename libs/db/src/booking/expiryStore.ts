@@ -1,29 +1,20 @@
 import type { ExpiryStore } from '@concert/domain';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { DatabaseHandle } from '../client.js';
+import { withTransaction, type DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
-import { occupation, reservation } from '../schema/index.js';
+import { occupation, reservation, seat, seatAllocation } from '../schema/index.js';
 
 /** What differs between expiring a hold and an unpaid reservation: the table, its live status, its seats' link. */
-interface Expirable {
-  table: typeof occupation | typeof reservation;
-  liveStatus: 'ACTIVE' | 'PENDING';
-  /** The seat_allocation column pointing at the row, and the allocation status while it lives. */
-  allocationKey: SQL;
-  allocationStatus: 'OCCUPIED' | 'RESERVED';
-}
+type Expirable =
+  | { table: typeof occupation; liveStatus: 'ACTIVE'; allocationKey: typeof seatAllocation.occupationId; allocationStatus: 'OCCUPIED' }
+  | { table: typeof reservation; liveStatus: 'PENDING'; allocationKey: typeof seatAllocation.reservationId; allocationStatus: 'RESERVED' };
 
-const hold: Expirable = {
-  table: occupation,
-  liveStatus: 'ACTIVE',
-  allocationKey: sql.raw('sa.occupation_id'),
-  allocationStatus: 'OCCUPIED',
-};
+const hold: Expirable = { table: occupation, liveStatus: 'ACTIVE', allocationKey: seatAllocation.occupationId, allocationStatus: 'OCCUPIED' };
 const unpaidReservation: Expirable = {
   table: reservation,
   liveStatus: 'PENDING',
-  allocationKey: sql.raw('sa.reservation_id'),
+  allocationKey: seatAllocation.reservationId,
   allocationStatus: 'RESERVED',
 };
 
@@ -33,25 +24,30 @@ const unpaidReservation: Expirable = {
  * transaction, so a seat is never released twice nor while still held. A row locked by someone
  * else (lock wait, deadlock) is left for the next sweep rather than failing this one.
  */
-export function dbExpiryStore({ db, transaction }: DatabaseHandle): ExpiryStore {
+export function dbExpiryStore({ db }: DatabaseHandle): ExpiryStore {
   // occupation_status_expires_idx and reservation_status_expires_idx: status = ? AND expires_at <= now.
-  const overdue = async (kind: Expirable, now: Date, limit: number) => {
-    const [rows] = (await db.execute(sql`
-      SELECT id FROM ${kind.table} WHERE status = ${kind.liveStatus} AND expires_at <= ${now}
-      ORDER BY expires_at LIMIT ${limit}`)) as unknown as [Array<{ id: number }>];
-    return rows.map((row) => Number(row.id));
+  const overdue = async ({ table, liveStatus }: Expirable, now: Date, limit: number) => {
+    const rows = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.status, liveStatus), lte(table.expiresAt, now)))
+      .orderBy(asc(table.expiresAt))
+      .limit(limit);
+    return rows.map((row) => row.id);
   };
   // `due`: only past its deadline (the sweep); without it, now whatever the deadline (an operator's release).
-  const end = (kind: Expirable, id: number, now: Date, due: boolean) =>
-    transaction(async (tx) => {
-      const won = await tx.execute(sql`
-        UPDATE ${kind.table} SET status = 'EXPIRED', expired_at = ${now}
-        WHERE id = ${id} AND status = ${kind.liveStatus} ${due ? sql`AND expires_at <= ${now}` : sql``}`);
+  const end = ({ table, liveStatus, allocationKey, allocationStatus }: Expirable, id: number, now: Date, due: boolean) =>
+    withTransaction(db, async (tx) => {
+      const won = await tx
+        .update(table)
+        .set({ status: 'EXPIRED', expiredAt: now })
+        .where(and(eq(table.id, id), eq(table.status, liveStatus), due ? lte(table.expiresAt, now) : undefined));
       if (affectedRows(won) === 0) return false;
+      // Drizzle's update has no JOIN: the allocations and their seats change in one statement.
       await tx.execute(sql`
-        UPDATE seat_allocation sa JOIN seat s ON s.id = sa.seat_id
-        SET sa.status = 'EXPIRED', sa.expired_at = ${now}, s.is_available = 1
-        WHERE ${kind.allocationKey} = ${id} AND sa.status = ${kind.allocationStatus}`);
+        UPDATE ${seatAllocation} JOIN ${seat} ON ${seat.id} = ${seatAllocation.seatId}
+        SET ${seatAllocation.status} = 'EXPIRED', ${seatAllocation.expiredAt} = ${now}, ${seat.isAvailable} = 1
+        WHERE ${allocationKey} = ${id} AND ${seatAllocation.status} = ${allocationStatus}`);
       return true;
     });
   const expire = async (kind: Expirable, id: number, now: Date) => {

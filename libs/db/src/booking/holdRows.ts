@@ -1,7 +1,6 @@
 import type { Hold, Reservation } from '@concert/domain';
-import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
-import { prepared } from '../prepared.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
 /** A hold's columns and, one row each, its seats: every row of one hold repeats the hold's part. */
@@ -42,12 +41,8 @@ function holdsOf(rows: HoldRow[]): Hold[] {
 export const loadHolds = async (db: Queryable, where: SQL | undefined): Promise<Hold[]> =>
   holdsOf(await holdRowsQuery(db, where));
 
-const holdByIdQuery = prepared<{ occupationId: number }, HoldRow[]>((db) =>
-  holdRowsQuery(db, eq(occupation.id, sql.placeholder('occupationId'))).prepare(),
-);
-
 export async function findHoldById(db: Queryable, occupationId: number): Promise<Hold | undefined> {
-  const [hold] = holdsOf(await holdByIdQuery(db, { occupationId }));
+  const [hold] = await loadHolds(db, eq(occupation.id, occupationId));
   return hold;
 }
 

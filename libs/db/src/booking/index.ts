@@ -6,13 +6,13 @@ import { dbExpiryStore } from './expiryStore.js';
 import { dbSeatInventory } from './seatInventory.js';
 
 export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
+export type { BookingStoreOptions } from './bookingStore.js';
 
 /** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself). */
 export function dbBookingContext(database: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
-  const { db, pool } = database;
   return {
-    catalog: dbCatalogReader(db),
-    inventory: dbSeatInventory(db, pool),
+    catalog: dbCatalogReader(database.db),
+    inventory: dbSeatInventory(database),
     store: dbBookingStore(database),
     expiry: dbExpiryStore(database),
     claims: noSeatClaims,

@@ -14,13 +14,14 @@ export interface HoldSeatsInput {
 class SeatsTaken extends Error {}
 
 /**
- * Holds seats for a user, all or none. Race safety comes from the storage, in this order:
- * 1. one conditional write takes the seats that are still available (`claimSeats`); a short count
- *    means someone else has one, and the transaction rolls back, so nobody holds a seat twice;
- * 2. the same round trip locks the user's own (user, event) row, writes the hold and reads the
- *    seats' numbers and prices; a winner then counts the user's live seats (a user's first hold of
- *    the event has none), so two requests of one user cannot both pass the limit, while different
- *    users never wait on each other.
+ * Holds seats for a user, all or none. The store places the hold in one transaction, taking only
+ * seats still available, and one user's holds of an event one after another; this use case judges
+ * what it found before anything commits:
+ * 1. a seat that is not the event's rolls the hold back (404);
+ * 2. fewer seats taken than asked means someone else has one: the hold rolls back, so nobody holds
+ *    a seat twice;
+ * 3. the user's live seats plus these may not pass the limit, and since the user's holds are placed
+ *    one after another, two requests of one user cannot both pass it.
  * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
@@ -48,33 +49,23 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
   }
 }
 
-/** The database's part: one race-safe transaction, whose writes and read share one round trip. */
+/** The database's part: one race-safe placement, judged before it commits. */
 async function holdClaimed(ctx: BookingContext, input: HoldSeatsInput, seatIds: number[], now: Date): Promise<Hold> {
   const limit = ctx.rules.maxSeatsPerUser;
   const expiresAt = new Date(now.getTime() + ctx.rules.holdTtlSeconds * 1_000);
+  const hold = { concertEventId: input.concertEventId, userId: input.userId, seatIds, createdAt: now, expiresAt };
   try {
-    return await ctx.store.transaction(async (tx) => {
-      // Sent together, in this order: a lost seat, an unknown one or the limit rolls them all back.
-      const [claimed, firstHold, holdId, seats] = await Promise.all([
-        tx.claimSeats(input.concertEventId, seatIds),
-        tx.lockUserEvent(input.userId, input.concertEventId),
-        tx.createHold({ concertEventId: input.concertEventId, userId: input.userId, seatIds, createdAt: now, expiresAt }),
-        tx.readSeats(input.concertEventId, seatIds),
-      ]);
+    return await ctx.store.placeHold(hold, ({ holdId, claimed, seats, alreadyHeld }) => {
       if (seats.length !== seatIds.length) throw seatsNotFound(input.concertEventId, seatIds, seats);
       if (claimed < seatIds.length) throw new SeatsTaken();
-      const alreadyHeld = firstHold ? 0 : await tx.liveSeatCount(input.userId, input.concertEventId, now);
       if (alreadyHeld + seatIds.length > limit) {
-        throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, {
-          limit,
-          alreadyHeld,
-        });
+        throw new DomainError('seat_limit_exceeded', `At most ${limit} seats per user and event.`, { limit, alreadyHeld });
       }
       return {
         id: holdId,
         concertEventId: input.concertEventId,
         userId: input.userId,
-        status: 'ACTIVE',
+        status: 'ACTIVE' as const,
         expiresAt,
         createdAt: now,
         seats: seats

@@ -44,33 +44,19 @@ export interface NewReservation {
   expiresAt: Date;
 }
 
-/**
- * The writes of holding and reserving, all inside one database transaction. Writes called together
- * (under one `Promise.all`) run in the order called, and may share one round trip to the database.
- */
+/** What placing a hold found, inside the transaction that wrote it. */
+export interface HoldPlacement {
+  holdId: number;
+  /** How many of the seats asked for were still available; the hold took exactly those. */
+  claimed: number;
+  /** The event's seats among those asked for (unknown or foreign ids are missing). */
+  seats: Seat[];
+  /** Seats the user already has in live holds and unpaid, unexpired reservations of the event. */
+  alreadyHeld: number;
+}
+
+/** A reserve's reads and writes, all inside one database transaction. */
 export interface BookingTransaction {
-  /**
-   * Takes the seats that are still available, all in one conditional write, and returns how many
-   * it took. Fewer than asked means someone else has one: the caller must abort the transaction.
-   */
-  claimSeats(concertEventId: number, seatIds: readonly number[]): Promise<number>;
-  /**
-   * Serialises the transactions of one user on one event until commit; other users never wait.
-   * True when the user has never held seats of the event: they have none to count. That relies on
-   * every hold being created after this call (or together with it) in the same transaction: anything
-   * else that creates holds (an import, an operator tool) must take this lock too, or the seat limit
-   * can be passed.
-   */
-  lockUserEvent(userId: number, concertEventId: number): Promise<boolean>;
-  /** Seats the user has in live holds and unpaid, unexpired reservations of the event. */
-  liveSeatCount(userId: number, concertEventId: number, now: Date): Promise<number>;
-  /**
-   * Writes the ACTIVE hold and answers its id. Its seats, at their numbers and prices, are written at
-   * commit, so a count in this transaction leaves them out.
-   */
-  createHold(hold: NewHold): Promise<number>;
-  /** The event's seats among `seatIds`, read inside the transaction (unknown or foreign ids are missing). */
-  readSeats(concertEventId: number, seatIds: readonly number[]): Promise<Seat[]>;
   findHold(occupationId: number): Promise<Hold | undefined>;
   /** ACTIVE and unexpired → RELEASED, for its holder only; false when that is no longer true. */
   releaseHold(occupationId: number, userId: number, now: Date): Promise<boolean>;
@@ -80,6 +66,13 @@ export interface BookingTransaction {
 }
 
 export interface BookingStore {
+  /**
+   * Writes an ACTIVE hold of `hold.seatIds`, taking those of its seats that are still available, and
+   * hands `accept` what it found. It commits only if `accept` returns; if `accept` throws, nothing is
+   * kept and its error is thrown. Holds of one user and event are placed one after another (other
+   * users never wait), so `alreadyHeld` includes every hold of the user placed before this one.
+   */
+  placeHold<T>(hold: NewHold, accept: (placement: HoldPlacement) => T | Promise<T>): Promise<T>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: BookingTransaction) => Promise<T>): Promise<T>;
   /** The user's ACTIVE, unexpired holds of the event, with their seats. */

@@ -1,4 +1,4 @@
-import type { MoneyStore, Payment } from '../wallet/moneyStore.js';
+import type { Payment, WalletStore } from '../wallet/walletStore.js';
 
 /** A user holds a few reservations per event: the newest hundred payments are the whole history in practice. */
 export const PAYMENT_HISTORY_LIMIT = 100;
@@ -8,7 +8,7 @@ export async function listPayments({
   ctx,
   input,
 }: {
-  ctx: { store: MoneyStore };
+  ctx: { store: WalletStore };
   input: { userId: number };
 }): Promise<Payment[]> {
   return ctx.store.paymentsOf(input.userId, PAYMENT_HISTORY_LIMIT);

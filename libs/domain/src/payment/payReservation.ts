@@ -2,10 +2,10 @@ import type { ActiveSlotReleaser } from '../queue/activeSlotReleaser.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domainError.js';
 import type { WarningLog } from '../shared/warningLog.js';
-import type { MoneyStore, MoneyTransaction, Payment } from '../wallet/moneyStore.js';
+import type { Payment, WalletStore } from '../wallet/walletStore.js';
 
 export interface PayReservationContext {
-  store: MoneyStore;
+  store: WalletStore;
   clock: Clock;
   releaser: ActiveSlotReleaser;
   log: WarningLog;
@@ -25,11 +25,10 @@ const notFound = (reservationId: number) =>
   new DomainError('reservation_not_found', `Reservation ${reservationId} does not exist.`);
 
 /**
- * Pays a PENDING reservation from the wallet in ONE transaction: confirm, debit, payment, ledger.
- * The confirm is a conditional UPDATE (owner, PENDING, before the deadline), so of any number of
- * concurrent attempts exactly one confirms; the others wait on its row lock and then find it
- * CONFIRMED and answer its payment. A debit refused for lack of balance rolls the confirm back,
- * leaving the reservation PENDING and payable until its deadline.
+ * Pays a PENDING reservation from the wallet, all or nothing: confirm, debit, payment, ledger. Of
+ * any number of concurrent attempts exactly one pays; the others find the reservation confirmed and
+ * answer its payment. A wallet holding too little changes nothing, leaving the reservation PENDING
+ * and payable until its deadline.
  */
 export async function payReservation({
   ctx,
@@ -49,38 +48,25 @@ export async function payReservation({
     throw new DomainError('token_not_active', 'Your queue token is not active: wait for your turn.');
   }
   const now = ctx.clock.now();
-  let outcome: 'paid' | 'replayed' = 'paid';
-  const payment = await ctx.store.transaction(async (tx) => {
-    const amount = await tx.confirmReservation({ reservationId, userId, now });
-    if (amount === undefined) {
-      outcome = 'replayed';
-      return settledPayment(tx, input, now);
-    }
-    // Together in one round trip: a refused debit rolls the payment back with the confirm.
-    const [balanceAfter, paid] = await Promise.all([
-      tx.debit({ userId, amount }),
-      tx.insertPayment({ reservationId, userId, amount, status: 'COMPLETED', paidAt: now }),
-    ]);
-    if (balanceAfter === undefined) {
-      throw new DomainError('insufficient_balance', `The wallet holds less than the ${amount} this reservation costs.`, {
-        amount,
-      });
-    }
-    await tx.appendLedger({ userId, amount: -amount, balanceAfter, reason: 'PAYMENT', paymentId: paid.id });
-    return paid;
-  });
-  ctx.observe?.(outcome);
+  const attempt = await ctx.store.pay({ reservationId, userId, now });
+  if (!attempt.paid && attempt.reason === 'insufficient_balance') {
+    throw new DomainError('insufficient_balance', `The wallet holds less than the ${attempt.amount} this reservation costs.`, {
+      amount: attempt.amount,
+    });
+  }
+  const payment = attempt.paid ? attempt.payment : await settledPayment(ctx, input, now);
+  ctx.observe?.(attempt.paid ? 'paid' : 'replayed');
   await releaseSlot(ctx, userId);
   return payment;
 }
 
-/** Why the confirm matched no row: someone else's or no reservation, past its deadline, or already paid. */
-async function settledPayment(tx: MoneyTransaction, input: PayReservationInput, now: Date): Promise<Payment> {
-  const reservation = await tx.reservation(input.reservationId);
+/** Why the reservation was not payable: someone else's or none, past its deadline, or already paid. */
+async function settledPayment(ctx: PayReservationContext, input: PayReservationInput, now: Date): Promise<Payment> {
+  const reservation = await ctx.store.reservationOf(input.reservationId);
   // Someone else's reservation answers exactly as a missing one: its existence is not ours to learn.
   if (!reservation || reservation.userId !== input.userId) throw notFound(input.reservationId);
   if (reservation.status === 'CONFIRMED') {
-    const payment = await tx.paymentOf(input.reservationId);
+    const payment = await ctx.store.paymentOf(input.reservationId);
     if (!payment) throw new Error(`Reservation ${input.reservationId} is confirmed without a payment.`);
     return payment;
   }

@@ -45,7 +45,7 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
       seatsOf: async (_, seatIds) =>
         seatIds.filter((id) => id <= 2).map((id) => ({ id, seatNumber: id, price: 100, isAvailable: true })),
     },
-    store: { transaction: unreachable, liveHolds: unreachable },
+    store: { placeHold: unreachable, transaction: unreachable, liveHolds: unreachable },
     expiry: {
       overdueHolds: unreachable,
       expireHold: unreachable,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRead } from '../src/booking/nextRead.js';
+import { sharedFreshRead } from '../src/booking/sharedFreshRead.js';
 
 /** A read whose answer is the number of the query that produced it, released by hand. */
 function manualReads() {
@@ -17,10 +17,10 @@ function manualReads() {
   return { read, started: () => started, finish };
 }
 
-describe('nextRead', () => {
+describe('sharedFreshRead', () => {
   it('never hands a caller a read that started before it asked, and shares the next one', async () => {
     const reads = manualReads();
-    const available = nextRead(reads.read);
+    const available = sharedFreshRead(reads.read);
     const first = available('event');
     const joined = [available('event'), available('event'), available('event')];
     expect(reads.started()).toBe(1);
@@ -39,7 +39,7 @@ describe('nextRead', () => {
 
   it('keeps keys apart and survives a failed read', async () => {
     let calls = 0;
-    const available = nextRead(async (key: string) => {
+    const available = sharedFreshRead(async (key: string) => {
       calls += 1;
       if (calls === 1) throw new Error('lost connection');
       return key;

@@ -5,7 +5,7 @@
  * reflects at least every commit before its caller asked (real time, not a cache), while N concurrent
  * callers cost about two queries instead of N.
  */
-export function nextRead<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
+export function sharedFreshRead<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
   const flights = new Map<K, { running: Promise<V>; next?: Promise<V> }>();
   const start = (key: K): Promise<V> => {
     const flight: { running: Promise<V>; next?: Promise<V> } = { running: read(key) };

@@ -1,7 +1,7 @@
 import type { IdempotencyRecord, IdempotencyScope, IdempotencyStore, IdempotentCompletion } from '@concert/domain';
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql, type Query } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
-import type { Database, Queryable } from '../client.js';
+import type { Database } from '../client.js';
 import { isDuplicateKey } from '../errors.js';
 import { idempotencyKey } from '../schema/index.js';
 
@@ -16,17 +16,18 @@ const byScope = (scope: IdempotencyScope) =>
   );
 
 /**
- * Turns a claim into its finished record; false when the row is no longer a claim. Inside a money
- * transaction this UPDATE holds the row's lock until the commit, so of two runs of one request
- * (one outliving its lease) the second waits, then matches nothing and rolls back.
+ * Turns a claim into its finished record; it changes no row when the row is no longer a claim.
+ * Inside a charge's transaction this UPDATE holds the row's lock until the commit, so of two runs of
+ * one request (one outliving its lease) the second waits, then matches nothing and rolls back.
  */
-export async function completeClaim(db: Queryable, { scope, outcome, expiresAt }: IdempotentCompletion) {
-  const [result] = await db
+const completeClaim = (db: Database, { scope, outcome, expiresAt }: IdempotentCompletion) =>
+  db
     .update(idempotencyKey)
     .set({ statusCode: outcome.statusCode, responseBody: outcome.body, expiresAt })
     .where(and(byScope(scope), eq(idempotencyKey.statusCode, IN_PROGRESS)));
-  return result.affectedRows === 1;
-}
+
+/** The same, as a statement of a charge's transaction (wallet/chargeWallets.ts). */
+export const completeClaimStatement = (db: Database, completion: IdempotentCompletion): Query => completeClaim(db, completion).toSQL();
 
 /**
  * A claim is the row's INSERT: the primary key (user, route, key) lets exactly one of several

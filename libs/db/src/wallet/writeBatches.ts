@@ -1,4 +1,4 @@
-/** Runs work under a bound on how many such works run at once (the charge bulkhead, docs/adr/0008). */
+/** Runs work under a bound on how many such works run at once (the charge bulkhead). */
 export type Slot = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** A batch's answer for one item: its output, or the error that failed this item alone. */

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { WriteResult } from './client.js';
+import type { ResultSetHeader } from 'mysql2/promise';
 
 /**
  * MySQL has no UPDATE ... RETURNING. Its documented stand-in is `LAST_INSERT_ID(expr)`: the value
@@ -12,7 +12,7 @@ export const returningValue = (expr: SQL) => sql`LAST_INSERT_ID(${expr})`;
  * The value a write marked with `returningValue` wrote to its one row, or undefined when it matched
  * no row (the insert id then still holds an older statement's value, so it means nothing).
  */
-export function writtenValue(header: WriteResult): number | undefined {
+export function returnedValue(header: ResultSetHeader): number | undefined {
   if (header.affectedRows === 0) return undefined;
   if (header.affectedRows !== 1) throw new Error(`A write meant for one row changed ${header.affectedRows}.`);
   return Number(header.insertId);
