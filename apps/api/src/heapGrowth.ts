@@ -13,7 +13,7 @@ function givenOnCommandLine(argument: string): boolean {
  * dies with it. In the flash sale the API kept about 36 MB alive yet let its heap grow to
  * 150–185 MB and its resident memory to 255 MB. Growing by half instead held the peak at
  * 155–159 MB for the same CPU (twice as many full collections, about 10 ms each, mostly off the
- * main thread; docs/adr/0011). V8 reads the factor at every full collection, so setting it at
+ * main thread; docs/adr/0012). V8 reads the factor at every full collection, so setting it at
  * start-up applies it to the whole run. A factor given on the command line wins.
  */
 export function limitHeapGrowth(percent = 50): void {

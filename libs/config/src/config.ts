@@ -32,9 +32,9 @@ export interface Config {
   wallet: {
     maxChargeAmount: number;
     maxBalance: number;
-    /** Charges one process runs at once; the rest wait their turn (wiring/wallet.ts). */
+    /** Charge transactions one process runs at once; the rest wait their turn (the wallet store's bulkhead). */
     chargeConcurrency: number;
-    /** Keyless charges that may commit together in one turn of a charge slot (docs/adr/0010). */
+    /** Charges without an Idempotency-Key that may commit together in one turn of the bulkhead (docs/adr/0012). */
     chargeBatchSize: number;
   };
   idempotency: { ttlHours: number };

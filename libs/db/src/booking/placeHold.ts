@@ -6,7 +6,7 @@ import { batchedTransaction, rowsOf, writeResult } from '../batchedTransaction.j
 import type { Database } from '../client.js';
 import { boundStatement } from '../prepared.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
-import { serverTime } from '../serverTime.js';
+import { serverTime } from '../schema/columns.js';
 import { seatsOfEvent } from './seatsOfEvent.js';
 
 const $ = sql.placeholder;

@@ -12,12 +12,19 @@ export const money = (name: string) => bigint(name, { mode: 'number' });
 /** A UTC instant with millisecond precision (the connection's time zone is pinned to UTC). */
 export const instant = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
 
+/**
+ * The server's clock, at the precision of every instant column, for the defaults below and for
+ * statements that must write it themselves: Drizzle's INSERT ... SELECT names every column, so the
+ * columns' own defaults never apply there.
+ */
+export const serverTime = sql`CURRENT_TIMESTAMP(3)`;
+
 export const lifecycleDates = {
-  createdAt: instant('created_at').notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  createdAt: instant('created_at').notNull().default(serverTime),
   // The server's clock, as for created_at: an expression, so a prepared UPDATE (prepared.ts), whose
   // values are fixed when it is built, still stamps each run with its own time.
   updatedAt: instant('updated_at')
     .notNull()
-    .default(sql`CURRENT_TIMESTAMP(3)`)
-    .$onUpdate(() => sql`CURRENT_TIMESTAMP(3)`),
+    .default(serverTime)
+    .$onUpdate(() => serverTime),
 };

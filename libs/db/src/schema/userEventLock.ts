@@ -11,11 +11,7 @@ export const userEventLock = mysqlTable(
   {
     userId: reference('user_id').notNull(),
     concertEventId: reference('concert_event_id').notNull(),
-    /**
-     * The user's committed holds of the event. Counting them makes the upsert change the row every
-     * time, so its affected rows (1 inserted, 2 updated) tell a user's first hold, which has nothing
-     * to count against the limit, from the others.
-     */
+    /** How many holds the user has placed for the event: what the hold's upsert writes to take the lock. */
     holds: int('holds', { unsigned: true }).notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.userId, table.concertEventId] })],

@@ -9,7 +9,7 @@ import { completeClaimStatement } from '../idempotency/idempotencyStore.js';
 import { boundStatement } from '../prepared.js';
 import { returnedValue, returningValue } from '../returningValue.js';
 import { wallet, walletLedger } from '../schema/index.js';
-import { serverTime } from '../serverTime.js';
+import { serverTime } from '../schema/columns.js';
 import { writeBatches, type ItemOutcome } from './writeBatches.js';
 
 const $ = sql.placeholder;
