@@ -11,6 +11,7 @@ import {
   type BookingContext,
   type ConcertEvent,
   type Hold,
+  type HoldPlacement,
 } from '../../src/index.js';
 
 const HOUR = 3_600_000;
@@ -114,5 +115,38 @@ describe('booking rules', () => {
     await expect(hold(1, [1, 2, 3])).rejects.toMatchObject({ code: 'seat_limit_exceeded' });
     await expect(hold(9, [1])).rejects.toMatchObject({ code: 'concert_event_not_found' });
     await expect(hold(2, [1])).rejects.toMatchObject({ code: 'booking_closed' });
+  });
+
+  it('judges what the placement found: a foreign seat, a taken seat, or the limit with what the user already holds', async () => {
+    const placing = (placement: Partial<HoldPlacement>) => {
+      const committed: number[] = [];
+      const ctx = fakeContext([event(1, -HOUR, HOUR)]);
+      const found = [1, 2].map((id) => ({ id, seatNumber: id, price: 100 }));
+      ctx.store = {
+        ...ctx.store,
+        placeHold: async (_hold, accept) => {
+          const answer = await accept({ holdId: 7, claimed: 2, seats: found, alreadyHeld: 0, ...placement });
+          committed.push(7);
+          return answer;
+        },
+        liveHolds: async () => [],
+      };
+      const attempt = holdSeats({ ctx, input: { userId: 1, concertEventId: 1, seatIds: [2, 1] } });
+      return { attempt, committed };
+    };
+    const won = placing({});
+    expect(await won.attempt).toMatchObject({ id: 7, seats: [{ seatId: 1 }, { seatId: 2 }] });
+    expect(won.committed).toEqual([7]);
+    const refusals: Array<[Partial<HoldPlacement>, string]> = [
+      [{ seats: [{ id: 1, seatNumber: 1, price: 100 }] }, 'seat_not_found'],
+      [{ claimed: 1 }, 'seat_unavailable'],
+      [{ alreadyHeld: 1 }, 'seat_limit_exceeded'],
+    ];
+    for (const [placement, code] of refusals) {
+      const refused = placing(placement);
+      await expect(refused.attempt).rejects.toMatchObject({ code });
+      // Refused before the commit: nothing of the hold is kept.
+      expect(refused.committed).toEqual([]);
+    }
   });
 });
