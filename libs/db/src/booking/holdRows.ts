@@ -1,10 +1,10 @@
-import type { Hold, Reservation } from '@concert/domain';
+import type { Hold } from '@concert/domain';
 import { and, eq, gt, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { occupation, reservation, seatAllocation } from '../schema/index.js';
 
 /** A hold's columns and, one row each, its seats: every row of one hold repeats the hold's part. */
-const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>
+export const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>
   db
     .select({
       id: occupation.id,
@@ -22,9 +22,9 @@ const holdRowsQuery = (db: Queryable, where: SQL | undefined) =>
     .where(where)
     .orderBy(occupation.id, seatAllocation.seatNumber);
 
-type HoldRow = Awaited<ReturnType<typeof holdRowsQuery>>[number];
+export type HoldRow = Awaited<ReturnType<typeof holdRowsQuery>>[number];
 
-function holdsOf(rows: HoldRow[]): Hold[] {
+export function holdsOf(rows: HoldRow[]): Hold[] {
   const holds = new Map<number, Hold>();
   for (const { seatId, seatNumber, price, ...hold } of rows) {
     let entry = holds.get(hold.id);
@@ -40,11 +40,6 @@ function holdsOf(rows: HoldRow[]): Hold[] {
 /** The holds matching `where`, each with its seats, in one query whatever the number of holds. */
 export const loadHolds = async (db: Queryable, where: SQL | undefined): Promise<Hold[]> =>
   holdsOf(await holdRowsQuery(db, where));
-
-export async function findHoldById(db: Queryable, occupationId: number): Promise<Hold | undefined> {
-  const [hold] = await loadHolds(db, eq(occupation.id, occupationId));
-  return hold;
-}
 
 /** occupation_user_event_idx serves this: user_id, concert_event_id, status. */
 export const liveHoldsWhere = (userId: number, concertEventId: number, now: Date) =>
@@ -68,11 +63,3 @@ export const reservationColumns = {
   createdAt: reservation.createdAt,
   expiresAt: reservation.expiresAt,
 };
-
-export async function loadReservationOfHold(db: Queryable, occupationId: number): Promise<Reservation | undefined> {
-  const [row] = await db
-    .select(reservationColumns)
-    .from(reservation)
-    .where(eq(reservation.occupationId, occupationId));
-  return row;
-}
