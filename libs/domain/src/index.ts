@@ -39,9 +39,9 @@ export type {
 } from './wallet/walletStore.js';
 export { chargeWallet, type ChargeWalletContext, type ChargeWalletInput, type WalletView } from './wallet/chargeWallet.js';
 export { viewWallet } from './wallet/viewWallet.js';
-export { listPayments, PAYMENT_HISTORY_LIMIT } from './payment/listPayments.js';
+export { listPayments, PAYMENT_HISTORY_LIMIT } from './wallet/listPayments.js';
 export {
   payReservation,
   type PayReservationContext,
   type PayReservationInput,
-} from './payment/payReservation.js';
+} from './wallet/payReservation.js';

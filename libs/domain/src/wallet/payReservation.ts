@@ -2,7 +2,7 @@ import type { ActiveSlotReleaser } from '../queue/activeSlotReleaser.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domainError.js';
 import type { WarningLog } from '../shared/warningLog.js';
-import type { Payment, WalletStore } from '../wallet/walletStore.js';
+import type { Payment, WalletStore } from './walletStore.js';
 
 export interface PayReservationContext {
   store: WalletStore;

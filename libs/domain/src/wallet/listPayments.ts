@@ -1,4 +1,4 @@
-import type { Payment, WalletStore } from '../wallet/walletStore.js';
+import type { Payment, WalletStore } from './walletStore.js';
 
 /** A user holds a few reservations per event: the newest hundred payments are the whole history in practice. */
 export const PAYMENT_HISTORY_LIMIT = 100;
