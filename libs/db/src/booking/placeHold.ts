@@ -1,8 +1,7 @@
-import type { HoldPlacement, NewHold } from '@concert/domain';
+import type { HoldPlacement, NewHold, Seat } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import type { Pool } from 'mysql2/promise';
-import { z } from 'zod';
-import { batchedTransaction, rowsOf, writeResult } from '../batchedTransaction.js';
+import { batchedTransaction, writeResult } from '../batchedTransaction.js';
 import type { Database } from '../client.js';
 import { boundStatement } from '../prepared.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
@@ -57,8 +56,12 @@ const holdInsert = boundStatement<NewHold>((db) =>
   }),
 );
 
+// Each column named as the domain's Seat names it, so the driver's rows are Seats as they come.
 const seatsRead = boundStatement<SeatsOfEvent>((db) =>
-  db.select({ id: seat.id, seatNumber: seat.seatNumber, price: seat.price }).from(seat).where(seatsOfEvent()),
+  db
+    .select({ id: seat.id, seatNumber: sql<number>`${seat.seatNumber}`.as('seatNumber'), price: seat.price })
+    .from(seat)
+    .where(seatsOfEvent()),
 );
 
 // A hold's seats copied from `seat`, numbers and prices included. The select lists every column of
@@ -86,8 +89,9 @@ const allocationsInsert = boundStatement<SeatsOfEvent & { holdId: number; userId
   ),
 );
 
-const countRow = z.object({ seats: z.coerce.number() });
-const seatRow = z.object({ id: z.coerce.number(), seat_number: z.coerce.number(), price: z.coerce.number() });
+/** The rows of the two reads, typed from the schema; the hottest write of a sale skips a parse per row. */
+type CountRow = { seats: number };
+type SeatRow = Pick<typeof seat.$inferSelect, keyof Seat>;
 
 /**
  * A hold in two round trips: the claim, the user's lock, the count of what the user already holds,
@@ -112,8 +116,8 @@ export function placeHoldIn(db: Database, batchPool: Pool, { lockUser = true } =
       const answer = await accept({
         holdId,
         claimed: writeResult(claimed).affectedRows,
-        alreadyHeld: rowsOf(counted, countRow)[0]?.seats ?? 0,
-        seats: rowsOf(found, seatRow).map((row) => ({ id: row.id, seatNumber: row.seat_number, price: row.price })),
+        alreadyHeld: Number((counted as CountRow[])[0]?.seats ?? 0),
+        seats: found as SeatRow[],
       });
       await batches.commit([allocationsInsert(db, { ...seats, holdId, userId: hold.userId, occupiedAt: hold.createdAt })]);
       return answer;
