@@ -17,7 +17,8 @@ export interface Batches {
 /**
  * One transaction on a multi-statement connection (`DatabaseHandle.batchPool`), for the hot paths
  * whose round trips were measured to matter (docs/adr/0012): `booking/placeHold.ts`,
- * `wallet/payReservation.ts`, `wallet/chargeWallets.ts`. Every other transaction is Drizzle's own.
+ * `booking/reserveInBatches.ts`, `wallet/payFromWallet.ts`, `wallet/chargeWallets.ts`. Every other
+ * transaction is Drizzle's own (`withTransaction`).
  * The statements are Drizzle's, placeholders and values apart: the driver escapes every value.
  * Rolled back when `work` throws, or committed when it returns without having committed.
  */

@@ -20,7 +20,7 @@ export interface DatabaseHandle {
   pool: Pool;
   /**
    * Connections that accept several statements per query, for `batchedTransaction` alone (the hold,
-   * the payment and the charge: docs/adr/0012). Nothing else may take one.
+   * the reserve, the payment and the charge: docs/adr/0012). Nothing else may take one.
    */
   batchPool: Pool;
   /** Resolves when a query round-trips; throws a message naming the URL when it does not. */
