@@ -1,16 +1,21 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import type { App, AppEnv } from './http/appEnv.js';
+import { limitBody } from './http/bodyLimit.js';
 import { corsPolicy } from './http/cors.js';
+import { docsPage } from './http/docsPage.js';
+import { notReadyWhileDraining } from './http/drain.js';
 import { errorResponse } from './http/errorBody.js';
 import { requireGatewayIdentity } from './http/gatewayIdentity.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
+import { noStore, securityHeaders, USER_DATA_PATHS } from './http/securityHeaders.js';
+import { strictJsonBody } from './http/strictJsonBody.js';
 import { validationHook } from './http/validationHook.js';
 import { routes } from './routes/index.js';
 import { createServices, type Services } from './services.js';
+import { registerRateLimits } from './wiring/rateLimits.js';
 
 export type { App } from './http/appEnv.js';
 
@@ -25,10 +30,15 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
+  app.use(securityHeaders());
   app.use(corsPolicy(deps.config.http.corsOrigins));
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger));
+  app.use(limitBody(deps.config.limits.bodyLimitBytes), strictJsonBody());
+  for (const path of USER_DATA_PATHS) app.use(path, noStore());
   app.use('/api/v1/*', requireGatewayIdentity(deps.config));
+  registerRateLimits(app, services);
+  app.get('/readyz', notReadyWhileDraining(deps.drain));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   for (const route of routes) route.register(app, services);
@@ -47,6 +57,7 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
       description: 'Waiting room, seat holds that expire, reservations and wallet payments.',
     },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  const [docsPolicy, docs] = docsPage();
+  app.get('/docs', docsPolicy, docs);
   return { app, services };
 }

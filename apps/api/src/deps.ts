@@ -3,6 +3,7 @@ import type { Clock } from '@concert/domain';
 import type { DatabaseHandle } from '@concert/db';
 import type { Redis } from '@concert/redis';
 import type { Logger } from 'pino';
+import type { DrainState } from './http/drain.js';
 import type { Metrics } from './observability/metrics.js';
 
 /** What the app is built from. main.ts wires real ones; tests wire their own databases and prefixes. */
@@ -14,4 +15,6 @@ export interface AppDeps {
   redis: Redis;
   /** Injected so expiry rules are tested without sleeping. */
   clock: Clock;
+  /** Set by the server: readiness fails once it starts shutting down. */
+  drain?: DrainState;
 }

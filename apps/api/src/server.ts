@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { loadConfig, type Config } from '@concert/config';
 import { createDatabase } from '@concert/db';
@@ -7,6 +8,8 @@ import { connectRedis } from '@concert/redis';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './deps.js';
+import { answerClientErrorsInJson } from './http/clientErrors.js';
+import { drainer } from './http/drain.js';
 import { startAdmissionJob } from './jobs/admissionJob.js';
 import { startExpirySweeper } from './jobs/expirySweeper.js';
 import { createLogger } from './observability/logger.js';
@@ -39,13 +42,17 @@ export interface RunningServer {
   server: Server;
   deps: AppDeps;
   services: Services;
-  /** Stops accepting, lets requests in flight finish (up to the grace period), closes the pools. */
+  /**
+   * Drains (http/drain.ts): readiness fails, no new connections, kept-alive ones closed as they go
+   * idle, requests in flight finish (up to SHUTDOWN_GRACE_MS); then the jobs and the pools.
+   */
   stop(): Promise<void>;
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const logger = createLogger(config);
-  const deps = await connectDeps(config, logger);
+  const drain = drainer();
+  const deps: AppDeps = { ...(await connectDeps(config, logger)), drain };
   const { app, services } = createApp(deps);
   const stopCatalogInvalidations = await listenCatalogInvalidations(services.catalogCache);
   const admission = startAdmissionJob({
@@ -54,23 +61,30 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     intervalMs: config.queue.admissionIntervalMs,
     logger,
   });
-  const server = createServer(getRequestListener(app.fetch, { hostname: config.http.host }));
+  const server = createServer(
+    // Slow clients must not hold sockets: the headers, and the whole request, have deadlines.
+    {
+      headersTimeout: config.limits.headersTimeoutMs,
+      requestTimeout: config.limits.requestTimeoutMs,
+      // How often Node checks those deadlines (30 s by default, which would stretch them).
+      connectionsCheckingInterval: Math.min(1_000, config.limits.headersTimeoutMs),
+    },
+    drain.track(getRequestListener(app.fetch, { hostname: config.http.host })),
+  );
+  answerClientErrorsInJson(server);
   await new Promise<void>((resolve) => server.listen(config.http.port, config.http.host, resolve));
-  logger.info({ port: config.http.port, host: config.http.host }, 'listening');
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, host: config.http.host }, 'listening');
   const sweeper = startExpirySweeper(services.booking, config.booking.expirySweepIntervalMs, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive sockets would hold close() open forever: idle ones go now, busy ones after the grace.
-      server.closeIdleConnections();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.http.shutdownGraceMs).unref());
-      await Promise.race([closed, grace]);
-      server.closeAllConnections();
+      const { cut } = await drain.drain(server, config.http.shutdownGraceMs);
+      if (cut > 0) logger.warn({ cut, graceMs: config.http.shutdownGraceMs }, 'requests still running at the end of the grace were cut');
       await Promise.all([admission.stop(), sweeper.stop(), stopCatalogInvalidations()]);
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
-      logger.info('stopped');
+      logger.info({ cut }, 'stopped');
     })();
     return stopping;
   };

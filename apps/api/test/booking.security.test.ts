@@ -48,7 +48,10 @@ describe('catalog, hold and reserve: who may do what', () => {
       const alice = uniqueUserId();
       const aliceToken = await activeToken(other.app, alice);
       const bobToken = await activeToken(other.app, uniqueUserId());
-      const held = await otherApi.occupy(aliceToken, otherEvent.id, { seatId: otherEvent.seats[0]?.id, userId: 1 });
+      // A user named in the body is refused outright (an unknown field), so nothing is held for anyone.
+      const named = await otherApi.occupy(aliceToken, otherEvent.id, { seatId: otherEvent.seats[0]?.id, userId: 1 });
+      expect(named).toMatchObject({ status: 400, error: { code: 'invalid_request', details: [{ field: 'userId' }] } });
+      const held = await otherApi.occupy(aliceToken, otherEvent.id, { seatId: otherEvent.seats[0]?.id });
       expect(held.data?.userId).toBe(alice);
       // Bob cannot reserve Alice's hold: it answers as if it did not exist.
       expect(await otherApi.reserve(bobToken, otherEvent.id, { occupationId: held.data?.id })).toMatchObject({

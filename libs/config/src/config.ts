@@ -1,4 +1,5 @@
 import { DEVELOPMENT_TOKEN_SECRET, type Env } from './envSchema.js';
+import { toLimitsConfig, type LimitsConfig } from './limitsEnv.js';
 
 /** The settings grouped by the part that uses them. Built once at start and passed down. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
     chargeBatchSize: number;
   };
   idempotency: { ttlHours: number };
+  /** Body size, timeouts, trusted proxies and rate limits. */
+  limits: LimitsConfig;
 }
 
 export function toConfig(env: Env): Config {
@@ -78,5 +81,6 @@ export function toConfig(env: Env): Config {
       chargeBatchSize: env.WALLET_CHARGE_BATCH_SIZE,
     },
     idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },
+    limits: toLimitsConfig(env),
   };
 }

@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { flag, integer } from './envTypes.js';
+import { limitsEnvShape } from './limitsEnv.js';
 
 /** The development secret, published on purpose: any process started without a secret accepts the others' tokens. */
 export const DEVELOPMENT_TOKEN_SECRET = 'development-only-queue-token-secret-change-me';
-
-const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((value) => value === 'true' || value === '1');
 
 /**
  * Every setting of the system, by its environment variable. `.env.example` documents each one;
@@ -45,6 +40,7 @@ export const envSchema = z.object({
   WALLET_CHARGE_BATCH_SIZE: integer(50, 1),
   IDEMPOTENCY_TTL_HOURS: integer(24, 1),
   CORS_ORIGINS: z.string().default('*'),
+  ...limitsEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

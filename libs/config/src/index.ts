@@ -3,3 +3,4 @@ export { environmentWithEnvFile, findEnvFile } from './envFile.js';
 export { DEVELOPMENT_TOKEN_SECRET, envSchema, type Env } from './envSchema.js';
 export { ConfigError, loadConfig } from './loadConfig.js';
 export { redactUrl } from './redactUrl.js';
+export { rateLimitedActions, type LimitsConfig, type RateLimitedAction } from './limitsEnv.js';

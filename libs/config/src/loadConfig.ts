@@ -25,5 +25,8 @@ export function loadConfig(
       'QUEUE_TOKEN_SECRET is required when NODE_ENV=production (at least 32 characters, the same in every API process).',
     );
   }
+  if (parsed.data.HTTP_HEADERS_TIMEOUT_MS > parsed.data.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request).');
+  }
   return toConfig(parsed.data);
 }

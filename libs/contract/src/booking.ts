@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { dataEnvelope, idParam, instant } from './envelope.js';
+import { dataEnvelope, instant } from './envelope.js';
+import { id, idParam } from './ids.js';
 import { defineOperation } from './operation.js';
-
-/** A seat id in a body: a JSON number, never a numeric string. */
-const seatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The seed's clients send `{seatId}`; `{seatIds}` holds several seats at once, all or none. */
 export const occupyBody = z
-  .object({
-    seatId: seatId.optional(),
-    seatIds: z.array(seatId).min(1).max(50).optional(),
+  .strictObject({
+    seatId: id.optional(),
+    seatIds: z.array(id).min(1).max(50).optional(),
   })
   .refine((body) => (body.seatId === undefined) !== (body.seatIds === undefined), {
     message: 'Send either seatId or seatIds, not both.',
@@ -36,6 +34,7 @@ export const occupySeatsOperation = defineOperation({
   summary: 'Hold seats for a while, all or none (a retry of the same hold answers that hold)',
   tags: ['booking'],
   auth: 'queueToken',
+  rateLimit: 'hold',
   params: z.object({ concertEventId: idParam }),
   body: occupyBody,
   response: dataEnvelope(hold),
@@ -48,7 +47,7 @@ export const occupySeatsOperation = defineOperation({
 });
 
 export const reserveBody = z
-  .object({ occupationId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
+  .strictObject({ occupationId: id })
   .meta({ id: 'ReserveRequest' });
 
 export const reservation = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idParam, instant, listEnvelope } from './envelope.js';
+import { instant, listEnvelope } from './envelope.js';
+import { idParam } from './ids.js';
 import { defineOperation } from './operation.js';
 
 export const concert = z

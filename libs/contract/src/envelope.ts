@@ -15,11 +15,5 @@ export const errorBody = z
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-/** Ids in paths arrive as strings: a positive integer, named in the error when it is not. */
-export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** User ids are integers from 0 (the seed's client draws 0–19,999); there is no user table. */
-export const userId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
 /** ISO-8601 UTC instants on the wire. */
 export const instant = z.iso.datetime().meta({ example: '2026-12-24T19:00:00.000Z' });

@@ -1,4 +1,5 @@
-export { dataEnvelope, errorBody, idParam, instant, listEnvelope, userId, type ErrorBody } from './envelope.js';
+export { dataEnvelope, errorBody, instant, listEnvelope, type ErrorBody } from './envelope.js';
+export { id, idParam, userId, userIdParam } from './ids.js';
 export { defineOperation, type Operation, type QueuePlaceCheck } from './operation.js';
 export { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation, queuePlace } from './queue.js';
 export {

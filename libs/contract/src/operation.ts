@@ -31,6 +31,11 @@ export interface Operation<
    * `unread`: the gate checks the token alone, for the operations about the place itself (status, leave).
    */
   queuePlace?: QueuePlaceCheck;
+  /**
+   * The rate limits it counts against (per client address and per user): operations that spend
+   * something scarce, a place in line, money or a seat. Over a limit it answers 429 rate_limited.
+   */
+  rateLimit?: 'queueToken' | 'charge' | 'payment' | 'hold';
   /** Whether the operation honours an `Idempotency-Key` header. */
   idempotent?: boolean;
   params?: Params;
@@ -39,7 +44,7 @@ export interface Operation<
   /** The 200 answer. */
   response: Response;
   /** The error statuses this operation can answer besides 400 and 500, with what they mean. */
-  errors: Partial<Record<401 | 403 | 404 | 409 | 422 | 503, string>>;
+  errors: Partial<Record<401 | 403 | 404 | 409 | 422 | 429 | 503, string>>;
 }
 
 export const defineOperation = <

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dataEnvelope, userId } from './envelope.js';
+import { dataEnvelope } from './envelope.js';
+import { userId } from './ids.js';
 import { defineOperation } from './operation.js';
 
 const queueStatus = z.enum(['WAITING', 'ACTIVE']).meta({ description: 'ACTIVE: past the waiting room; gated routes accept the token.' });
@@ -19,7 +20,8 @@ export const issueQueueTokenOperation = defineOperation({
   summary: 'Join the waiting room (or get the same place again) and receive a signed queue token',
   tags: ['queue'],
   auth: 'none',
-  body: z.object({ userId }),
+  rateLimit: 'queueToken',
+  body: z.strictObject({ userId }),
   response: dataEnvelope(queuePlace.extend({ token: z.string().meta({ description: 'Send it as the User-Token header.' }) })),
   errors: { 401: 'identity_missing: the gateway identity header is required', 403: 'identity_mismatch: userId is not the authenticated user' },
 });

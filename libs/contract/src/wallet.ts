@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { dataEnvelope, instant, listEnvelope, userId } from './envelope.js';
+import { dataEnvelope, instant, listEnvelope } from './envelope.js';
+import { id, userId, userIdParam } from './ids.js';
 import { defineOperation } from './operation.js';
 
 const money = z.number().int();
-/** A JSON number, not a numeric string: wrong types are refused, not coerced. */
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const wallet = z.object({ userId, balance: money.meta({ example: 100_000 }) }).meta({ id: 'Wallet' });
 
@@ -19,7 +18,7 @@ export const payment = z
   .meta({ id: 'Payment' });
 export type PaymentBody = z.infer<typeof payment>;
 
-const userPath = z.object({ userId });
+const userPath = z.object({ userId: userIdParam });
 
 export const getWalletOperation = defineOperation({
   operationId: 'getWallet',
@@ -40,9 +39,10 @@ export const chargeWalletOperation = defineOperation({
   summary: 'Adds money to a wallet, creating it when missing; the amount is at most WALLET_MAX_CHARGE_AMOUNT',
   tags: ['wallet'],
   auth: 'none',
+  rateLimit: 'charge',
   idempotent: true,
   params: userPath,
-  body: z.object({ amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).meta({ example: 100_000 }) }),
+  body: z.strictObject({ amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).meta({ example: 100_000 }) }),
   response: dataEnvelope(wallet),
   errors: {
     409: 'balance_limit_exceeded: the balance would pass WALLET_MAX_BALANCE; idempotency_request_in_progress',
@@ -70,8 +70,9 @@ export const payReservationOperation = defineOperation({
   tags: ['payments'],
   auth: 'queueToken',
   queuePlace: 'reported',
+  rateLimit: 'payment',
   idempotent: true,
-  body: z.object({ reservationId: id.meta({ example: 1 }) }),
+  body: z.strictObject({ reservationId: id.meta({ example: 1 }) }),
   response: dataEnvelope(payment),
   errors: {
     401: 'token_missing, token_invalid or token_expired',

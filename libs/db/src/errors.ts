@@ -78,6 +78,35 @@ export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
 }
 
+/** Socket-level failures: the server is down, unreachable, or went away mid-query. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  // The server is shutting down, or has no connection left for us.
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+]);
+
+/**
+ * MySQL could not be reached or went away (refused, timed out, lost, shutting down): an outage the
+ * caller can only wait out, unlike an error the server answered a statement with. mysql2 marks the
+ * errors that lost their connection `fatal`; a pool's connect failure carries only its code.
+ */
+export const isDatabaseUnreachable = (error: unknown): boolean => {
+  if (error instanceof DatabaseUnavailableError) return true;
+  const driver = driverError(error);
+  if (driver === undefined) return false;
+  return driver.fatal === true || (driver.code !== undefined && CONNECTION_CODES.has(driver.code));
+};
+
 export function describeDatabaseFailure(url: string, error: unknown): DatabaseUnavailableError {
   // The server answered, so starting it would not help: the database itself is missing.
   if (driverError(error)?.errno === ER_BAD_DB_ERROR) {

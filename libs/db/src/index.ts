@@ -3,6 +3,7 @@ export {
   DatabaseUnavailableError,
   describeDatabaseFailure,
   describeMissingTable,
+  isDatabaseUnreachable,
   isDeadlock,
   isDuplicateKey,
   isLockWaitTimeout,

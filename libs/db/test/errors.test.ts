@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseFailure, describeMissingTable, isRefusedStatement } from '../src/errors.js';
+import { describeDatabaseFailure, describeMissingTable, isDatabaseUnreachable, isRefusedStatement } from '../src/errors.js';
 
 /** mysql2's shapes: a server's error packet has errno, code and sqlState; a lost connection is fatal. */
 const serverError = (errno: number, code: string, sqlState: string) => Object.assign(new Error(code), { errno, code, sqlState });
@@ -45,5 +45,21 @@ describe('describing a database that cannot be used', () => {
       "Table 'shop.seat' doesn't exist: apply the migrations with `npm run db:migrate` (or `npx concertctl db migrate`).",
     );
     expect(describeMissingTable(serverError(1062, 'ER_DUP_ENTRY', '23000'))).toBeUndefined();
+  });
+});
+
+describe('isDatabaseUnreachable (an outage to wait out, or an answer from the server?)', () => {
+  it('says yes when the server could not be reached or went away', () => {
+    expect(isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', fatal: true }))).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }))).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }))).toBe(true);
+    expect(isDatabaseUnreachable(serverError(1053, 'ER_SERVER_SHUTDOWN', '08S01'))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }))).toBe(true);
+  });
+
+  it('says no for what the server answered a statement with, and for failures of ours', () => {
+    expect(isDatabaseUnreachable(serverError(1062, 'ER_DUP_ENTRY', '23000'))).toBe(false);
+    expect(isDatabaseUnreachable(serverError(1205, 'ER_LOCK_WAIT_TIMEOUT', 'HY000'))).toBe(false);
+    expect(isDatabaseUnreachable(new TypeError('undefined is not a function'))).toBe(false);
   });
 });

@@ -14,3 +14,4 @@ export {
   type Loaded,
   type TieredCacheOptions,
 } from './cache/tieredCache.js';
+export { redisRateLimit, type RateLimit, type RateVerdict } from './rateLimit/redisRateLimits.js';

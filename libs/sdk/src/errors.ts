@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
     readonly requestId?: string,
+    /** What the API's Retry-After said (429 rate_limited, 503 outages): when a retry may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -4,9 +4,23 @@ export interface RetryPolicy {
   /** The first backoff; each next one doubles, with full jitter. */
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest Retry-After (a 429, or a 503 while MySQL or Redis is out of reach) the client waits
+   * by itself before retrying; a longer one is left to the caller, as an ApiError with its
+   * `retryAfterSeconds`.
+   */
+  maxRetryAfterMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 2_000 };
+export const defaultRetryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 200, maxDelayMs: 2_000, maxRetryAfterMs: 30_000 };
+
+/** A Retry-After header in milliseconds from now: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1_000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);

@@ -2,7 +2,7 @@ import { errorBody, type Operation } from '@concert/contract';
 import type { z } from 'zod';
 import { ApiError, ContractError, NetworkError } from './errors.js';
 import { randomKey } from './randomKey.js';
-import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from './retryPolicy.js';
+import { backoffDelay, defaultRetryPolicy, retryAfterMs, sleep, type RetryPolicy } from './retryPolicy.js';
 
 export interface TransportOptions {
   /** e.g. http://127.0.0.1:8080 (no trailing /api/v1: operation paths carry it). */
@@ -82,8 +82,10 @@ export class Transport {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const response = await this.attempt(url, init, options.signal);
-        if (response.status >= 500 && retryable && attempt < this.retry.retries) {
-          await sleep(backoffDelay(this.retry, attempt), options.signal);
+        const delay = this.retryDelay(response, retryable, attempt);
+        if (delay !== undefined) {
+          await response.body?.cancel();
+          await sleep(delay, options.signal);
           continue;
         }
         return await this.read(operation, response);
@@ -92,6 +94,19 @@ export class Transport {
         await sleep(backoffDelay(this.retry, attempt), options.signal);
       }
     }
+  }
+
+  /**
+   * How long to wait before trying again, or undefined to answer now. A 429 is retried whatever the
+   * method: the API refuses it before doing anything. A 5xx only when the call is safe to repeat.
+   * The server's Retry-After is waited as told, unless it is longer than maxRetryAfterMs.
+   */
+  private retryDelay(response: Response, retryable: boolean, attempt: number): number | undefined {
+    const again = response.status === 429 || (response.status >= 500 && retryable);
+    if (!again || attempt >= this.retry.retries) return undefined;
+    const told = retryAfterMs(response.headers.get('retry-after'));
+    if (told === undefined) return backoffDelay(this.retry, attempt);
+    return told <= this.retry.maxRetryAfterMs ? told : undefined;
   }
 
   private async attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
@@ -122,7 +137,8 @@ export class Transport {
       const parsed = errorBody.safeParse(payload);
       if (!parsed.success) throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, payload, requestId);
       const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details, requestId);
+      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      throw new ApiError(response.status, code, message, details, requestId, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1_000));
     }
     if (this.options.validateResponses === false) return payload as OutputOf<O>;
     const parsed = operation.response.safeParse(payload);

@@ -3,6 +3,7 @@ import { dataEnvelope, defineOperation, idParam } from '@concert/contract';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError, ContractError, NetworkError } from '../src/errors.js';
+import { retryAfterMs } from '../src/retryPolicy.js';
 import { Transport } from '../src/transport.js';
 import { drop, hang, json, scriptedServer } from './support/scriptedServer.js';
 
@@ -148,5 +149,39 @@ describe('Transport', () => {
   it('reports an answer that breaks the contract', async () => {
     server.script = [json(200, { data: { id: 'seven' } })];
     await expect(transport().call(getThing, { thingId: 7 })).rejects.toBeInstanceOf(ContractError);
+  });
+
+  describe('Retry-After', () => {
+    const limited = (seconds: string) => json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': seconds });
+
+    it('waits as told after a 429 and retries, even a call that is not idempotent (refused before any work)', async () => {
+      server.script = [limited('1'), json(200, { data: { id: 4 } })];
+      const started = Date.now();
+      expect(await transport().call(makeThing, { name: 'x' })).toEqual({ data: { id: 4 } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(server.seen).toHaveLength(2);
+    });
+
+    it('waits as told after a 503 of a safe call', async () => {
+      server.script = [json(503, { error: { code: 'database_unavailable', message: 'x' } }, { 'retry-after': '1' }), json(200, { data: { id: 2 } })];
+      const started = Date.now();
+      expect(await transport().call(getThing, { thingId: 2 })).toEqual({ data: { id: 2 } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    });
+
+    it('leaves a wait longer than maxRetryAfterMs to the caller, saying how long', async () => {
+      server.script = [limited('120')];
+      const error = await transport().call(makeThing, { name: 'x' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 120 });
+      expect(server.seen).toHaveLength(1);
+    });
+
+    it('reads an HTTP date too', () => {
+      const now = Date.parse('2026-01-01T00:00:00Z');
+      expect(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5_000);
+      expect(retryAfterMs('7', now)).toBe(7_000);
+      expect(retryAfterMs('soon', now)).toBeUndefined();
+      expect(retryAfterMs(null, now)).toBeUndefined();
+    });
   });
 });

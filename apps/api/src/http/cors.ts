@@ -3,7 +3,8 @@ import { cors } from 'hono/cors';
 
 const ALLOW_HEADERS = ['User-Token', 'Idempotency-Key', 'Content-Type', 'Authorization'];
 const ALLOW_METHODS = ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
-const EXPOSE_HEADERS = ['ETag', 'X-Request-Id'];
+// Retry-After and the RateLimit fields, so a browser client can wait as told.
+const EXPOSE_HEADERS = ['ETag', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'];
 
 /**
  * CORS with Hono's middleware for preflights only. On other requests Hono's sets its headers on

@@ -41,8 +41,17 @@ export function routeOf<
     responses: {
       200: json(operation.response, 'OK'),
       400: json(errorBody, 'Invalid request: error.details names the fields'),
-      // The gate asks Redis: while it is out of reach, gated calls answer this instead of a 500.
-      ...(operation.auth === 'queueToken' ? { 503: json(errorBody, 'queue_unavailable: the waiting room is out of reach; retry') } : {}),
+      ...(operation.rateLimit
+        ? { 429: json(errorBody, 'rate_limited: too many requests from this address or user; retry after Retry-After') }
+        : {}),
+      ...(operation.body ? { 413: json(errorBody, 'payload_too_large: the body is larger than BODY_LIMIT_BYTES') } : {}),
+      // MySQL or Redis out of reach answers this instead of a 500, with Retry-After.
+      503: json(
+        errorBody,
+        operation.auth === 'queueToken'
+          ? 'database_unavailable or queue_unavailable (the waiting room): out of reach; retry after Retry-After'
+          : 'database_unavailable: out of reach; retry after Retry-After',
+      ),
       ...errors,
     },
   });

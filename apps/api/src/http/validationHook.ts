@@ -7,11 +7,15 @@ export interface FieldProblem {
   message: string;
 }
 
+const fieldName = (path: readonly PropertyKey[]) => (path.length > 0 ? path.join('.') : '(body)');
+
+/** One problem per field; an unknown field is named itself, so a client's typo is plain to see. */
 export function fieldProblems(error: ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), message: 'Unknown field: this operation does not take it.' }))
+      : [{ field: fieldName(issue.path), message: issue.message }],
+  );
 }
 
 /** Every failed request schema answers 400 invalid_request naming the fields. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTestDatabase, createTestRedis, type TestDatabase } from '@concert/testing';
+import { afterAll, beforeAll } from 'vitest';
 
 const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 // By URL: Node resolves `--import` from the working directory, which a test may set elsewhere.
@@ -19,6 +20,8 @@ export interface ApiProcess {
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
   output(): { stdout: string; stderr: string };
+  /** Sends a signal and returns at once (an operator's SIGTERM, a crash's SIGKILL). */
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,9 @@ export function spawnApi(env: Record<string, string>, cwd?: string): ApiProcess 
   return {
     exited,
     output: () => ({ stdout, stderr }),
+    signal(name) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
@@ -95,4 +101,42 @@ export async function apiServices(): Promise<ApiServices> {
       await Promise.all([database.destroy(), redis.destroy()]);
     },
   };
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** The JSON log lines an API process has written to stdout so far. */
+export function logLines(api: ApiProcess): LogLine[] {
+  return api
+    .output()
+    .stdout.split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+/**
+ * For the enclosing describe block: a database and a Redis prefix of its own, and an API process on
+ * them with these settings, ready on `port` of 127.0.0.1 before the tests run (killed at the end if
+ * it still runs).
+ */
+export function apiProcessPerSuite(settings: Record<string, string> = {}) {
+  const state = { api: undefined as unknown as ApiProcess, database: undefined as unknown as TestDatabase, port: 0 };
+  let services: ApiServices;
+  beforeAll(async () => {
+    services = await apiServices();
+    state.database = services.database;
+    state.port = await freePort();
+    state.api = spawnApi({ ...services.settings, PORT: String(state.port), LOG_LEVEL: 'info', ...settings });
+    await untilReady(state.api, `http://127.0.0.1:${state.port}`);
+  });
+  afterAll(async () => {
+    state.api.signal('SIGKILL');
+    await state.api.exited;
+    await services.destroy();
+  });
+  return state;
 }

@@ -12,9 +12,9 @@ export interface Seen {
 export type Answer = (response: ServerResponse) => void;
 
 export const json =
-  (status: number, body: unknown): Answer =>
+  (status: number, body: unknown, headers: Record<string, string> = {}): Answer =>
   (response) => {
-    response.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req-1' });
+    response.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req-1', ...headers });
     response.end(JSON.stringify(body));
   };
 /** Never answers: the client's timeout or abort must end the request. */
