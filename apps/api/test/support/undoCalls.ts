@@ -1,11 +1,5 @@
 import type { App } from '../../src/app.js';
-import type { Answer } from './moneyCalls.js';
-
-const answer = async (response: Response): Promise<Answer> => ({
-  status: response.status,
-  headers: response.headers,
-  body: await response.json(),
-});
+import { answer } from './moneyCalls.js';
 
 /** Cancelling a reservation and releasing a hold, as a client makes them. */
 export const undoCalls = (app: App) => ({
