@@ -23,7 +23,6 @@ const PRICE = 1_000;
 // 10% of the price: the buyer gets 900 back.
 const POLICY = { untilMinutesBefore: 60, feePercent: 10 };
 const BACK = 900;
-const MINUTE = 60_000;
 
 describe('cancelling and refunding under contention (real MariaDB, real races)', () => {
   let t: TestApp;
