@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
 import { barrier } from '../support/barrier.js';
 import { bookingContext, outcomes, seatBooks } from '../support/booking.js';
-import { booksOf, recordingReleaser, reservationStatus } from '../support/money.js';
+import { booksOf, recordingReleaser, reservationStatus } from '../support/walletBooks.js';
 import { createTestApp, type TestApp } from '../support/testApp.js';
 
 const PRICE = 1_000;

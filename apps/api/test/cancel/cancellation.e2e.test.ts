@@ -3,8 +3,8 @@ import { manualClock } from '@concert/domain';
 import { createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingFixture, type BookingFixture } from '../support/bookingFixture.js';
-import { booksOf, reservationStatus } from '../support/money.js';
-import { moneyCalls } from '../support/moneyCalls.js';
+import { booksOf, reservationStatus } from '../support/walletBooks.js';
+import { walletCalls } from '../support/walletCalls.js';
 import { queueCalls } from '../support/queueCalls.js';
 import { undoCalls } from '../support/undoCalls.js';
 
@@ -28,7 +28,7 @@ describe('a buyer cancels a paid reservation over HTTP, and the seat is sold aga
   afterAll(() => f.t.destroy());
 
   async function buy(userId: number, seatId: number, eventId = f.event.id) {
-    const money = moneyCalls(f.t.app);
+    const money = walletCalls(f.t.app);
     expect((await money.charge(userId, { amount: 50_000 })).body).toEqual({ data: { userId, balance: 50_000 } });
     const token = (await queueCalls(f.t.app).enter(userId)).body.data?.token as string;
     const hold = await f.api.occupy(token, eventId, { seatId });
@@ -49,7 +49,7 @@ describe('a buyer cancels a paid reservation over HTTP, and the seat is sold aga
       status: 200,
       body: { data: { reservationId, status: 'CANCELLED', refunded: PRICE - FEE, fee: FEE, refund: { amount: PRICE - FEE, kind: 'CANCELLATION' } } },
     });
-    const money = moneyCalls(f.t.app);
+    const money = walletCalls(f.t.app);
     expect((await money.wallet(buyer)).body.data.balance).toBe(50_000 - PRICE + (PRICE - FEE));
     expect(await booksOf(f.t.database.db, buyer)).toMatchObject({ balance: 48_700, ledgerSum: 48_700, ledgerRows: 3 });
     expect((await money.payments(buyer)).body.list).toEqual([

@@ -3,7 +3,7 @@ import { manualClock } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingFixture, type BookingFixture } from '../support/bookingFixture.js';
-import { booksOf } from '../support/money.js';
+import { booksOf } from '../support/walletBooks.js';
 import { queueCalls } from '../support/queueCalls.js';
 import { undoCalls } from '../support/undoCalls.js';
 

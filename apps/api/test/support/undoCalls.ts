@@ -1,5 +1,5 @@
 import type { App } from '../../src/app.js';
-import { answer } from './moneyCalls.js';
+import { answer } from './walletCalls.js';
 
 /** Cancelling a reservation and releasing a hold, as a client makes them. */
 export const undoCalls = (app: App) => ({
