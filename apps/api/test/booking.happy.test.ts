@@ -42,6 +42,7 @@ describe('catalog, hold and reserve: the happy path', () => {
         reservationStartAt: f.event.reservationStartAt.toISOString(),
         reservationEndAt: f.event.reservationEndAt.toISOString(),
         maxSeatCount: 6,
+        cancellation: { cancellableUntil: null, feePercent: 0, feeFixed: 0 },
       },
     ]);
   });

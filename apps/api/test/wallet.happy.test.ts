@@ -35,6 +35,7 @@ describe('wallet and payments over HTTP', () => {
       reservationId: first.id,
       amount: 750,
       status: 'COMPLETED',
+      refundedAmount: 0,
       paidAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
     expect((await app.calls.wallet(userId)).body.data.balance).toBe(1_250);

@@ -2,10 +2,19 @@ import { InvalidArgumentError } from 'commander';
 
 /** Ids, counts: commander names the argument or option in its message when this throws. */
 export function positiveInteger(value: string): number {
+  const number = wholeNumber(value);
+  if (number < 1) throw new InvalidArgumentError('must be a positive integer.');
+  return number;
+}
+
+/** Minutes, fees: 0 allowed. */
+export function nonNegativeInteger(value: string): number {
+  return wholeNumber(value);
+}
+
+function wholeNumber(value: string): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-    throw new InvalidArgumentError('must be a positive integer.');
-  }
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('must be a whole number.');
   return number;
 }
 

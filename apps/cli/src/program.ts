@@ -6,6 +6,7 @@ import { holdsCommand } from './commands/holds.js';
 import { idempotencyCommand } from './commands/idempotency.js';
 import { paymentsCommand } from './commands/payments.js';
 import { queueCommand } from './commands/queue.js';
+import { refundCommand } from './commands/refund.js';
 import { reservationsCommand } from './commands/reservations.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
@@ -26,6 +27,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .addCommand(holdsCommand(lazyContext))
     .addCommand(reservationsCommand(lazyContext))
     .addCommand(paymentsCommand(lazyContext))
+    .addCommand(refundCommand(lazyContext))
     .addCommand(queueCommand(lazyContext))
     .addCommand(walletCommand(lazyContext))
     .addCommand(verifyCommand(lazyContext))

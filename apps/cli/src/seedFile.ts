@@ -13,6 +13,13 @@ const priceTier = z.object({
   price: z.number().int().positive(),
 });
 
+/** Omitted: buyers may not cancel paid reservations of the event (an operator still may refund). */
+export const cancellationSchema = z.object({
+  untilMinutesBefore: z.number().int().min(0),
+  feePercent: z.number().int().min(0).max(100).default(0),
+  feeFixed: z.number().int().min(0).default(0),
+});
+
 const eventSchema = z
   .object({
     venue: z.string().min(1),
@@ -23,6 +30,7 @@ const eventSchema = z
     seats: z.number().int().positive().max(1_000_000),
     price: z.number().int().positive().optional(),
     priceTiers: z.array(priceTier).optional(),
+    cancellation: cancellationSchema.optional(),
   })
   .refine((event) => event.price !== undefined || event.priceTiers !== undefined, {
     message: 'give either price or priceTiers',
@@ -81,6 +89,7 @@ export async function readSeedFile(path: string): Promise<CatalogPlan> {
         reservationEndAt: new Date(event.reservationEndAt),
         seatCount: event.seats,
         priceOf: priceFunction(event),
+        cancellation: event.cancellation,
       })),
     })),
   };

@@ -58,7 +58,7 @@ export const reservation = z
     occupationId: z.number().int(),
     userId: z.number().int(),
     concertPerformanceStartAt: instant,
-    status: z.enum(['PENDING', 'CONFIRMED', 'EXPIRED']),
+    status: z.enum(['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED']),
     totalSeats: z.number().int(),
     totalAmount: z.number().int(),
     createdAt: instant,

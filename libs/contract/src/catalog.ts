@@ -19,6 +19,14 @@ export const concertEvent = z
     reservationStartAt: instant,
     reservationEndAt: instant,
     maxSeatCount: z.number().int(),
+    cancellation: z
+      .object({
+        /** The last instant a buyer may cancel a paid reservation; null: buyers may not. */
+        cancellableUntil: instant.nullable(),
+        feePercent: z.number().int(),
+        feeFixed: z.number().int(),
+      })
+      .meta({ id: 'CancellationPolicy', description: 'Fee kept on a buyer cancellation: feePercent of the price plus feeFixed, never more than the price' }),
   })
   .meta({ id: 'ConcertEvent' });
 

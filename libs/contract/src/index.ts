@@ -20,5 +20,6 @@ export {
   wallet,
   type PaymentBody,
 } from './wallet.js';
+export { cancellation, cancelReservationOperation, refund, releaseHoldOperation } from './cancellation.js';
 export { idempotencyKeyHeaders } from './idempotency.js';
 export { operations, type OperationId, type Operations } from './operations.js';

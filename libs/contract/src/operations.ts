@@ -1,4 +1,5 @@
 import { occupySeatsOperation, reserveHoldOperation } from './booking.js';
+import { cancelReservationOperation, releaseHoldOperation } from './cancellation.js';
 import { listAvailableEventsOperation, listAvailableSeatsOperation, listConcertsOperation } from './catalog.js';
 import { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation } from './queue.js';
 import { chargeWalletOperation, getWalletOperation, listPaymentsOperation, payReservationOperation } from './wallet.js';
@@ -20,6 +21,8 @@ export const operations = {
   chargeWallet: chargeWalletOperation,
   listPayments: listPaymentsOperation,
   payReservation: payReservationOperation,
+  releaseHold: releaseHoldOperation,
+  cancelReservation: cancelReservationOperation,
 } as const;
 
 export type Operations = typeof operations;

@@ -12,7 +12,9 @@ export const payment = z
     id,
     reservationId: id,
     amount: money.meta({ example: 750 }),
-    status: z.enum(['COMPLETED']),
+    status: z.enum(['COMPLETED', 'PARTIALLY_REFUNDED', 'REFUNDED']),
+    /** The sum of its refunds so far. */
+    refundedAmount: money,
     paidAt: instant,
   })
   .meta({ id: 'Payment' });

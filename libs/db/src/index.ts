@@ -16,6 +16,7 @@ export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
 export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory, type BookingStoreOptions } from './booking/index.js';
 export { createWalletStore } from './wallet/walletStore.js';
+export { dbRefundStore } from './refunds/refundStore.js';
 export type { ChargeSettings } from './wallet/chargeWallets.js';
 export { createIdempotencyStore } from './idempotency/idempotencyStore.js';
 export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';

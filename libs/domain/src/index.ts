@@ -45,3 +45,8 @@ export {
   type PayReservationContext,
   type PayReservationInput,
 } from './wallet/payReservation.js';
+export { cancellationDeadline, cancellationFee } from './refunds/cancellationPolicy.js';
+export { cancelReservation, type Cancellation, type CancelReservationInput } from './refunds/cancelReservation.js';
+export { refundPayment, type OperatorRefund, type RefundPaymentInput } from './refunds/refundPayment.js';
+export type { RefundContext } from './refunds/refundContext.js';
+export type { Refund, RefundableReservation, RefundOutcome, RefundRequest, RefundStore } from './refunds/refundStore.js';

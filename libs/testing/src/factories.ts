@@ -24,6 +24,8 @@ export interface EventOptions {
   window?: 'open' | 'not_yet_open' | 'closed';
   seats?: number;
   price?: number;
+  /** Buyers may cancel paid reservations until this many minutes before the show (it starts 7 days after `now`); omitted: never. */
+  cancellation?: { untilMinutesBefore: number; feePercent?: number; feeFixed?: number };
 }
 
 /** An event with its seats, numbered from 1, all available at `price`. */
@@ -43,6 +45,9 @@ export async function createEventWithSeats(db: Database, concertId: number, opti
     reservationStartAt: opensAt,
     reservationEndAt: closesAt,
     maxSeatCount: seats,
+    cancellableUntilMinutesBefore: options.cancellation?.untilMinutesBefore ?? null,
+    cancellationFeePercent: options.cancellation?.feePercent ?? 0,
+    cancellationFeeFixed: options.cancellation?.feeFixed ?? 0,
   };
   const [result] = await db.insert(schema.concertEvent).values(values);
   const eventId = result.insertId;

@@ -1,7 +1,9 @@
 import type { RouteModule } from '../http/defineRoute.js';
 import { listAvailableSeatsRoute } from './catalog/listAvailableSeats.js';
 import { occupySeatsRoute } from './booking/occupySeats.js';
+import { releaseHoldRoute } from './booking/releaseHold.js';
 import { reserveHoldRoute } from './booking/reserveHold.js';
+import { cancelReservationRoute } from './refunds/cancelReservation.js';
 import { listAvailableEventsRoute } from './catalog/listAvailableEvents.js';
 import { listConcertsRoute } from './catalog/listConcerts.js';
 import { healthzRoute } from './health/healthz.js';
@@ -24,6 +26,7 @@ export const routes: readonly RouteModule[] = [
   listAvailableSeatsRoute,
   occupySeatsRoute,
   reserveHoldRoute,
+  releaseHoldRoute,
   issueQueueTokenRoute,
   getQueueStatusRoute,
   deleteQueueTokenRoute,
@@ -31,5 +34,6 @@ export const routes: readonly RouteModule[] = [
   chargeWalletRoute,
   listPaymentsRoute,
   payReservationRoute,
+  cancelReservationRoute,
   metricsRoute,
 ];

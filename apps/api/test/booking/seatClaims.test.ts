@@ -67,7 +67,7 @@ describe('seat claims out of reach', () => {
       const down = async () => {
         throw new Error('Redis is down');
       };
-      const ctx = { ...bookingContext(database, clock, { seatClaimMs: 3_000 }), claims: { claim: down, release: down } };
+      const ctx = { ...bookingContext(database, clock, { seatClaimMs: 3_000 }), claims: { claim: down, release: down, forget: down } };
       const hold = (userId: number) => holdSeats({ ctx, input: { userId, concertEventId: event.id, seatIds: [event.seats[0]?.id ?? 0] } });
       expect((await hold(1)).seats).toHaveLength(1);
       await expect(hold(2)).rejects.toMatchObject({ code: 'seat_unavailable' });

@@ -7,7 +7,7 @@ export interface Answer {
   body: any;
 }
 
-const answer = async (response: Response): Promise<Answer> => ({
+export const answer = async (response: Response): Promise<Answer> => ({
   status: response.status,
   headers: response.headers,
   body: await response.json(),

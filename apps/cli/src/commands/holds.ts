@@ -1,28 +1,16 @@
-import { createInterface } from 'node:readline/promises';
 import { activeHoldsOfEvent, dbBookingContext } from '@concert/db';
 import { expireOverdue, releaseHold, systemClock, type Hold } from '@concert/domain';
 import { Command } from 'commander';
 import { duration, positiveInteger } from '../arguments.js';
 import { requireEvent } from '../catalogLookups.js';
 import type { CliContext } from '../context.js';
+import { confirmed } from '../confirm.js';
 import { printRows, type OutputOptions } from '../output.js';
 
 const seatList = (hold: Hold) => hold.seats.map((seat) => seat.seatNumber).join(', ');
 
 async function bookingContext(context: CliContext) {
   return dbBookingContext(await context.database(), systemClock, context.config.booking);
-}
-
-/** Asks on a terminal; elsewhere (a script, a pipe) there is nobody to ask, so `--yes` is required. */
-async function confirmed(question: string, yes: boolean | undefined): Promise<boolean> {
-  if (yes) return true;
-  if (!process.stdin.isTTY) throw new Error('Not a terminal, so nobody can confirm: pass --yes to release without asking.');
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
-  } finally {
-    terminal.close();
-  }
 }
 
 export function holdsCommand(context: () => CliContext): Command {

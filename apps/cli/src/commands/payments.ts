@@ -19,6 +19,7 @@ export function paymentsCommand(context: () => CliContext): Command {
         { key: 'id', header: 'payment' },
         { key: 'reservationId', header: 'reservation' },
         { key: 'amount', header: 'amount' },
+        { key: 'refundedAmount', header: 'refunded' },
         { key: 'status', header: 'status' },
         { key: 'paidAt', header: 'paid at' },
       ], options);

@@ -1,4 +1,4 @@
-import { findReservation, reservationsOfUser, type ReservationDetail } from '@concert/db';
+import { dbRefundStore, findReservation, reservationsOfUser, type ReservationDetail } from '@concert/db';
 import { DomainError } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
@@ -14,16 +14,28 @@ export function reservationsCommand(context: () => CliContext): Command {
   const reservations = new Command('reservations').description('Reservations: seats kept for payment, then sold');
   reservations
     .command('show')
-    .description('Show one reservation with its seats')
+    .description('Show one reservation with its seats and refunds')
     .argument('<reservationId>', 'the reservation', positiveInteger)
     .option('--json', 'print JSON')
     .action(async (reservationId: number, options: OutputOptions) => {
-      const found = await findReservation((await context().database()).db, reservationId);
+      const database = await context().database();
+      const found = await findReservation(database.db, reservationId);
       if (!found) throw new DomainError('reservation_not_found', `Reservation ${reservationId} does not exist.`);
-      if (options.json) printRecord(found, options);
-      else {
-        const { seats: _seats, ...shown } = withSeatNumbers(found);
-        printRecord(shown, options);
+      const refunds = await dbRefundStore(database).refundsOf(reservationId);
+      if (options.json) {
+        printRecord({ ...found, refunds }, options);
+        return;
+      }
+      const { seats: _seats, ...shown } = withSeatNumbers(found);
+      printRecord({ ...shown, refunded: refunds.reduce((sum, refund) => sum + refund.amount, 0) }, options);
+      if (refunds.length > 0) {
+        printRows(refunds, [
+          { key: 'id', header: 'refund' },
+          { key: 'amount', header: 'amount' },
+          { key: 'kind', header: 'kind' },
+          { key: 'reason', header: 'reason' },
+          { key: 'createdAt', header: 'at' },
+        ], options);
       }
     });
   reservations

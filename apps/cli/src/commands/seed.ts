@@ -1,7 +1,7 @@
 import { demoCatalog, generatedCatalog, insertCatalog, isCatalogEmpty, type CatalogPlan } from '@concert/db';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
-import { positiveInteger } from '../arguments.js';
+import { nonNegativeInteger, positiveInteger } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { readSeedFile } from '../seedFile.js';
 
@@ -38,6 +38,16 @@ async function seedPlan(context: CliContext, plan: CatalogPlan, options: { ifEmp
   );
 }
 
+interface GenerateOptions {
+  concerts: number;
+  events: number;
+  seats: number;
+  cancellableUntil?: number;
+  cancellationFeePercent: number;
+  cancellationFeeFixed: number;
+  ifEmpty?: boolean;
+}
+
 export function seedCommand(context: () => CliContext): Command {
   const seed = new Command('seed').description('Put concerts, events and seats into the database');
   seed
@@ -51,8 +61,11 @@ export function seedCommand(context: () => CliContext): Command {
     .option('--concerts <n>', 'concerts', positiveInteger, 10)
     .option('--events <n>', 'events per concert', positiveInteger, 3)
     .option('--seats <n>', 'seats per event', positiveInteger, 1_000)
+    .option('--cancellable-until <minutes>', 'buyers may cancel paid reservations until this many minutes before the show (default: never)', nonNegativeInteger)
+    .option('--cancellation-fee-percent <n>', 'the part of the price kept when a buyer cancels', nonNegativeInteger, 0)
+    .option('--cancellation-fee-fixed <amount>', 'a fixed amount kept when a buyer cancels (with the percentage; never more than the price)', nonNegativeInteger, 0)
     .option('--if-empty', 'do nothing when the database already has concerts')
-    .action((options: { concerts: number; events: number; seats: number; ifEmpty?: boolean }) =>
+    .action((options: GenerateOptions) =>
       seedPlan(
         context(),
         generatedCatalog({
@@ -60,6 +73,14 @@ export function seedCommand(context: () => CliContext): Command {
           eventsPerConcert: options.events,
           seatsPerEvent: options.seats,
           now: new Date(),
+          cancellation:
+            options.cancellableUntil === undefined
+              ? undefined
+              : {
+                  untilMinutesBefore: options.cancellableUntil,
+                  feePercent: options.cancellationFeePercent,
+                  feeFixed: options.cancellationFeeFixed,
+                },
         }),
         options,
       ),

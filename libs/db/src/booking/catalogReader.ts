@@ -13,6 +13,11 @@ const eventColumns = {
   reservationStartAt: concertEvent.reservationStartAt,
   reservationEndAt: concertEvent.reservationEndAt,
   maxSeatCount: concertEvent.maxSeatCount,
+  cancellation: {
+    untilMinutesBefore: concertEvent.cancellableUntilMinutesBefore,
+    feePercent: concertEvent.cancellationFeePercent,
+    feeFixed: concertEvent.cancellationFeeFixed,
+  },
 };
 
 /** The catalog straight from MySQL; a cache decorator may wrap it (it is the same port). */

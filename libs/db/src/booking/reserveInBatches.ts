@@ -83,7 +83,7 @@ const reservationRow = z
     concert_event_id: number,
     user_id: number,
     occupation_id: number,
-    status: z.enum(['PENDING', 'CONFIRMED', 'EXPIRED']),
+    status: z.enum(['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED']),
     total_seats: number,
     total_amount: number,
     created_at: z.date(),

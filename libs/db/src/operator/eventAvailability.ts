@@ -11,7 +11,8 @@ export interface EventAvailability extends ConcertEvent {
 export async function eventsWithAvailability(db: Database, concertId: number): Promise<EventAvailability[]> {
   const [rows] = (await db.execute(sql`
     SELECT ce.id, ce.concert_id, ce.venue, ce.start_at, ce.duration, ce.reservation_start_at,
-           ce.reservation_end_at, ce.max_seat_count,
+           ce.reservation_end_at, ce.max_seat_count, ce.cancellable_until_minutes_before,
+           ce.cancellation_fee_percent, ce.cancellation_fee_fixed,
            (SELECT COUNT(*) FROM seat s WHERE s.concert_event_id = ce.id AND s.is_available = 1) AS available
     FROM concert_event ce WHERE ce.concert_id = ${concertId} ORDER BY ce.start_at, ce.id`)) as unknown as [
     Array<Record<string, string | number | Date>>,
@@ -25,6 +26,11 @@ export async function eventsWithAvailability(db: Database, concertId: number): P
     reservationStartAt: new Date(row.reservation_start_at as Date),
     reservationEndAt: new Date(row.reservation_end_at as Date),
     maxSeatCount: Number(row.max_seat_count),
+    cancellation: {
+      untilMinutesBefore: row.cancellable_until_minutes_before === null ? null : Number(row.cancellable_until_minutes_before),
+      feePercent: Number(row.cancellation_fee_percent),
+      feeFixed: Number(row.cancellation_fee_fixed),
+    },
     availableSeatCount: Number(row.available),
   }));
 }

@@ -7,6 +7,7 @@ import { reservation, seatAllocation } from '../schema/index.js';
 export interface ReservationDetail extends Reservation {
   confirmedAt: Date | null;
   expiredAt: Date | null;
+  cancelledAt: Date | null;
   seats: Array<{ seatId: number; seatNumber: number; price: number }>;
 }
 
@@ -15,7 +16,7 @@ const USER_RESERVATIONS_LIMIT = 100;
 
 async function load(db: Database, where: SQL, limit: number): Promise<ReservationDetail[]> {
   const rows = await db
-    .select({ ...reservationColumns, confirmedAt: reservation.confirmedAt, expiredAt: reservation.expiredAt })
+    .select({ ...reservationColumns, confirmedAt: reservation.confirmedAt, expiredAt: reservation.expiredAt, cancelledAt: reservation.cancelledAt })
     .from(reservation)
     .where(where)
     .orderBy(desc(reservation.createdAt), desc(reservation.id))

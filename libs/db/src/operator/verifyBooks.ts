@@ -12,7 +12,8 @@ export interface BooksViolation {
 const SAMPLE = 20;
 
 /**
- * A live allocation keeps its seat off sale: a seat in an ACTIVE hold, or in a PENDING or
+ * A live allocation keeps its seat off sale (a cancelled reservation's seats are on sale again, or
+ * in someone else's live allocation: the seat rules below check both): a seat in an ACTIVE hold, or in a PENDING or
  * CONFIRMED reservation. Everything else (EXPIRED allocations, RELEASED holds whose seats moved to
  * a reservation) gives the seat no claim.
  */
@@ -61,10 +62,32 @@ const rules: Array<{ rule: string; description: string; query: ReturnType<typeof
   },
   {
     rule: 'payment_without_confirmation',
-    description: 'A payment exists for a reservation that is not confirmed.',
+    description: 'A payment exists for a reservation that is neither confirmed nor cancelled after payment.',
     query: sql`SELECT p.id AS payment_id, p.reservation_id, r.status
                FROM payment p LEFT JOIN reservation r ON r.id = p.reservation_id
-               WHERE r.id IS NULL OR r.status <> 'CONFIRMED'`,
+               WHERE r.id IS NULL OR r.status NOT IN ('CONFIRMED', 'CANCELLED')`,
+  },
+  {
+    rule: 'refund_without_ledger',
+    description: 'A refund has no matching credit in the wallet ledger.',
+    query: sql`SELECT f.id AS refund_id, f.user_id, f.amount FROM refund f
+               WHERE NOT EXISTS (SELECT 1 FROM wallet_ledger l
+                                 WHERE l.refund_id = f.id AND l.amount = f.amount AND l.user_id = f.user_id AND l.reason = 'REFUND')`,
+  },
+  {
+    rule: 'refunds_exceed_payment',
+    description: "A payment's refunds add up to more than it, or to another sum than its refunded amount.",
+    query: sql`SELECT p.id AS payment_id, p.amount, p.refunded_amount, COALESCE(SUM(f.amount), 0) AS refunds
+               FROM payment p LEFT JOIN refund f ON f.payment_id = p.id
+               GROUP BY p.id, p.amount, p.refunded_amount
+               HAVING COALESCE(SUM(f.amount), 0) > p.amount OR COALESCE(SUM(f.amount), 0) <> p.refunded_amount`,
+  },
+  {
+    rule: 'cancelled_seat_kept',
+    description: "A cancelled reservation still keeps a seat (its allocation was not given back).",
+    query: sql`SELECT r.id AS reservation_id, sa.seat_id, sa.status FROM reservation r
+               JOIN seat_allocation sa ON sa.reservation_id = r.id
+               WHERE r.status = 'CANCELLED' AND sa.status <> 'CANCELLED'`,
   },
   {
     rule: 'payment_without_ledger',

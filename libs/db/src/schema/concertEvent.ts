@@ -1,5 +1,5 @@
 import { index, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
-import { id, instant, lifecycleDates, reference } from './columns.js';
+import { id, instant, lifecycleDates, money, reference } from './columns.js';
 
 /**
  * One performance date of a concert. The seed's `available_seat_count` column is gone on purpose:
@@ -18,6 +18,11 @@ export const concertEvent = mysqlTable(
     reservationStartAt: instant('reservation_start_at').notNull(),
     reservationEndAt: instant('reservation_end_at').notNull(),
     maxSeatCount: int('max_seat_count', { unsigned: true }).notNull(),
+    /** How long before the show a buyer may still cancel a paid reservation; null: buyers may not. */
+    cancellableUntilMinutesBefore: int('cancellable_until_minutes_before', { unsigned: true }),
+    /** The cancellation fee kept from a buyer's refund: this percentage of the price plus the fixed amount, capped at the price. */
+    cancellationFeePercent: int('cancellation_fee_percent', { unsigned: true }).notNull().default(0),
+    cancellationFeeFixed: money('cancellation_fee_fixed').notNull().default(0),
     ...lifecycleDates,
   },
   (table) => [

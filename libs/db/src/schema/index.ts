@@ -3,6 +3,7 @@ export { concertEvent } from './concertEvent.js';
 export { idempotencyKey } from './idempotencyKey.js';
 export { occupation } from './occupation.js';
 export { payment } from './payment.js';
+export { refund } from './refund.js';
 export { reservation } from './reservation.js';
 export { seat } from './seat.js';
 export { seatAllocation } from './seatAllocation.js';

@@ -9,7 +9,10 @@ export const payment = mysqlTable(
     reservationId: reference('reservation_id').notNull(),
     userId: reference('user_id').notNull(),
     amount: money('amount').notNull(),
-    status: varchar('status', { length: 16, enum: ['COMPLETED'] }).notNull(),
+    /** COMPLETED until refunded; PARTIALLY_REFUNDED or REFUNDED by `refunded_amount`. */
+    status: varchar('status', { length: 24, enum: ['COMPLETED', 'PARTIALLY_REFUNDED', 'REFUNDED'] }).notNull(),
+    /** The sum of this payment's refunds; the conditional UPDATE that adds one keeps it at most `amount`. */
+    refundedAmount: money('refunded_amount').notNull().default(0),
     paidAt: instant('paid_at').notNull(),
     ...lifecycleDates,
   },

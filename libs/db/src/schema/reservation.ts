@@ -10,13 +10,14 @@ export const reservation = mysqlTable(
     userId: reference('user_id').notNull(),
     /** The hold it was made from; unique, so reserving the same hold twice finds the first reservation. */
     occupationId: reference('occupation_id').notNull(),
-    status: varchar('status', { length: 16, enum: ['PENDING', 'CONFIRMED', 'EXPIRED'] }).notNull(),
+    status: varchar('status', { length: 16, enum: ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED'] }).notNull(),
     totalSeats: int('total_seats', { unsigned: true }).notNull(),
     totalAmount: money('total_amount').notNull(),
     /** The payment deadline. */
     expiresAt: instant('expires_at').notNull(),
     confirmedAt: instant('confirmed_at'),
     expiredAt: instant('expired_at'),
+    cancelledAt: instant('cancelled_at'),
     ...lifecycleDates,
   },
   (table) => [

@@ -11,7 +11,7 @@ export const seatAllocation = mysqlTable(
     seatNumber: int('seat_number', { unsigned: true }).notNull(),
     seatPrice: money('seat_price').notNull(),
     userId: reference('user_id').notNull(),
-    status: varchar('status', { length: 16, enum: ['OCCUPIED', 'EXPIRED', 'RESERVED'] }).notNull(),
+    status: varchar('status', { length: 16, enum: ['OCCUPIED', 'EXPIRED', 'RESERVED', 'CANCELLED'] }).notNull(),
     occupiedAt: instant('occupied_at').notNull(),
     reservedAt: instant('reserved_at'),
     expiredAt: instant('expired_at'),

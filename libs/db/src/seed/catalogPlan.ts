@@ -1,3 +1,5 @@
+import type { CancellationPolicy } from '@concert/domain';
+
 /** What to create: concerts, their events and each event's seats, with prices by seat number. */
 export interface CatalogPlan {
   concerts: Array<{
@@ -13,6 +15,8 @@ export interface CatalogPlan {
       seatCount: number;
       /** Price of a seat by its number (1-based), in the smallest currency unit. */
       priceOf: (seatNumber: number) => number;
+      /** Omitted: buyers may not cancel paid reservations. */
+      cancellation?: CancellationPolicy;
     }>;
   }>;
 }
@@ -37,6 +41,7 @@ export function generatedCatalog(options: {
   eventsPerConcert: number;
   seatsPerEvent: number;
   now: Date;
+  cancellation?: CancellationPolicy;
 }): CatalogPlan {
   const { now } = options;
   return {
@@ -52,6 +57,7 @@ export function generatedCatalog(options: {
         reservationEndAt: new Date(now.getTime() + (29 + eventIndex * 7) * DAY_MS),
         seatCount: options.seatsPerEvent,
         priceOf: (seatNumber: number) => tieredPrice(seatNumber, options.seatsPerEvent),
+        cancellation: options.cancellation,
       })),
     })),
   };
@@ -59,7 +65,9 @@ export function generatedCatalog(options: {
 
 /** The catalog `npm start` puts into an empty database. */
 export function demoCatalog(now: Date): CatalogPlan {
-  const plan = generatedCatalog({ concerts: 3, eventsPerConcert: 3, seatsPerEvent: 500, now });
+  // Buyers may cancel until two days before the show, for 10% of the price.
+  const cancellation = { untilMinutesBefore: 2 * 24 * 60, feePercent: 10, feeFixed: 0 };
+  const plan = generatedCatalog({ concerts: 3, eventsPerConcert: 3, seatsPerEvent: 500, now, cancellation });
   const names = [
     ['Midnight Orbit', 'Aurora Lane', 'A night of synth-pop under the dome.'],
     ['Blue Hour Sessions', 'The Quiet Harbour', 'An acoustic tour of the coastal albums.'],

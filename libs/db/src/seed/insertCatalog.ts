@@ -43,6 +43,9 @@ export async function insertCatalog(
         reservationStartAt: eventPlan.reservationStartAt,
         reservationEndAt: eventPlan.reservationEndAt,
         maxSeatCount: eventPlan.seatCount,
+        cancellableUntilMinutesBefore: eventPlan.cancellation?.untilMinutesBefore ?? null,
+        cancellationFeePercent: eventPlan.cancellation?.feePercent ?? 0,
+        cancellationFeeFixed: eventPlan.cancellation?.feeFixed ?? 0,
       });
       const concertEventId = insertedEvent.insertId;
       result.eventIds.push(concertEventId);

@@ -50,6 +50,7 @@ const chargeLedgerInsert = boundStatement<{ userId: number; amount: number }>((d
         balanceAfter: wallet.balance,
         reason: sql<'CHARGE'>`'CHARGE'`.as('reason'),
         paymentId: sql<null>`NULL`.as('payment_id'),
+        refundId: sql<null>`NULL`.as('refund_id'),
         createdAt: serverTime.as('created_at'),
       })
       .from(wallet)

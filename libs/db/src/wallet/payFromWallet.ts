@@ -70,7 +70,7 @@ export function payFromWallet(db: Database, batchPool: Pool) {
         if (balanceAfter === undefined) throw new Insufficient(amount);
         const paymentId = Number(writeResult(inserted).insertId);
         await batches.commit([paymentLedgerInsert(db, { userId, amount: -amount, balanceAfter, paymentId })]);
-        return { paid: true, payment: { id: paymentId, ...paid, status: 'COMPLETED' } };
+        return { paid: true, payment: { id: paymentId, ...paid, status: 'COMPLETED', refundedAmount: 0 } };
       });
     } catch (error) {
       if (error instanceof Insufficient) return { paid: false, reason: 'insufficient_balance', amount: error.amount };

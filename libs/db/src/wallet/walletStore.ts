@@ -12,6 +12,7 @@ const paymentColumns = {
   userId: payment.userId,
   amount: payment.amount,
   status: payment.status,
+  refundedAmount: payment.refundedAmount,
   paidAt: payment.paidAt,
 };
 

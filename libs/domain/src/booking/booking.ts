@@ -10,7 +10,7 @@ export interface SeatState extends Seat {
 }
 
 export type HoldStatus = 'ACTIVE' | 'EXPIRED' | 'RELEASED';
-export type ReservationStatus = 'PENDING' | 'CONFIRMED' | 'EXPIRED';
+export type ReservationStatus = 'PENDING' | 'CONFIRMED' | 'EXPIRED' | 'CANCELLED';
 
 /** A hold (the seed's "occupation"): seats of one event kept for one user until `expiresAt`. */
 export interface Hold {

@@ -16,6 +16,16 @@ export interface ConcertEvent {
   reservationStartAt: Date;
   reservationEndAt: Date;
   maxSeatCount: number;
+  cancellation: CancellationPolicy;
+}
+
+/** Whether and at what cost a buyer may cancel a paid reservation of an event. */
+export interface CancellationPolicy {
+  /** How long before the show a buyer may still cancel; null: buyers may not (an operator still may refund). */
+  untilMinutesBefore: number | null;
+  /** The fee kept: this percentage of the price plus `feeFixed`, never more than the price. */
+  feePercent: number;
+  feeFixed: number;
 }
 
 /**

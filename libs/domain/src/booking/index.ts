@@ -1,5 +1,5 @@
 export { isHoldLive, sameSeats, type Hold, type HoldStatus, type Reservation, type ReservationStatus, type Seat, type SeatState } from './booking.js';
-export { isBookingOpen, openEventsAt, type CatalogReader, type Concert, type ConcertEvent, type OpenEvents } from './catalog.js';
+export { isBookingOpen, openEventsAt, type CancellationPolicy, type CatalogReader, type Concert, type ConcertEvent, type OpenEvents } from './catalog.js';
 export type { BookingContext, BookingRules } from './context.js';
 export { expireOverdue, type ExpirySweep } from './expireOverdue.js';
 export { holdSeats, type HoldSeatsInput } from './holdSeats.js';

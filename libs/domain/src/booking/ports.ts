@@ -27,6 +27,8 @@ export interface SeatClaims {
   claim(concertEventId: number, seatIds: readonly number[], claim: SeatClaim, now: Date): Promise<number[]>;
   /** Drops the seats' claims that are still exactly `claim`. */
   release(concertEventId: number, seatIds: readonly number[], claim: SeatClaim): Promise<void>;
+  /** Drops `owner`'s claims of these seats, whatever their deadline: the seats are back on sale. */
+  forget(concertEventId: number, seatIds: readonly number[], owner: number): Promise<void>;
 }
 
 export interface NewHold {

@@ -58,5 +58,11 @@ const expired = (occupationId: number) =>
 async function existingReservation(tx: BookingTransaction, input: ReserveHoldInput): Promise<Reservation> {
   const reservation = await tx.findReservationOfHold(input.occupationId);
   if (!reservation) throw expired(input.occupationId);
+  // The buyer cancelled it: its seats are back on sale, so the hold may not come back to life.
+  if (reservation.status === 'CANCELLED') {
+    throw new DomainError('occupation_not_active', `Hold ${input.occupationId} became a reservation that was cancelled.`, {
+      status: 'CANCELLED',
+    });
+  }
   return reservation;
 }

@@ -6,6 +6,7 @@ import type { SeatClaim, SeatClaims } from './ports.js';
 export const noSeatClaims: SeatClaims = {
   claim: async () => [],
   release: async () => undefined,
+  forget: async () => undefined,
 };
 
 /** The 409 of a hold that lost some seats, naming them. */

@@ -1,12 +1,15 @@
+import type { ReservationStatus } from '../booking/booking.js';
 import type { IdempotentCompletion } from '../idempotency/idempotencyStore.js';
 
-/** A payment as stored: one per reservation, never changed after it is written. */
+/** A payment as stored: one per reservation; only refunds change it afterwards (`refundedAmount`, `status`). */
 export interface Payment {
   id: number;
   reservationId: number;
   userId: number;
   amount: number;
-  status: 'COMPLETED';
+  status: 'COMPLETED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
+  /** The sum of its refunds, at most `amount`. */
+  refundedAmount: number;
   paidAt: Date;
 }
 
@@ -14,7 +17,7 @@ export interface Payment {
 export interface PayableReservation {
   id: number;
   userId: number;
-  status: 'PENDING' | 'CONFIRMED' | 'EXPIRED';
+  status: ReservationStatus;
   totalAmount: number;
   /** The payment deadline. */
   expiresAt: Date;
@@ -26,7 +29,7 @@ export interface LedgerEntry {
   /** Signed: a charge is positive, a payment negative. */
   amount: number;
   balanceAfter: number;
-  reason: 'CHARGE' | 'PAYMENT';
+  reason: 'CHARGE' | 'PAYMENT' | 'REFUND';
   paymentId?: number;
 }
 

@@ -27,6 +27,7 @@ const event = (id: number, opensIn: number, closesIn: number): ConcertEvent => (
   reservationStartAt: at(opensIn),
   reservationEndAt: at(closesIn),
   maxSeatCount: 2,
+  cancellation: { untilMinutesBefore: null, feePercent: 0, feeFixed: 0 },
 });
 
 /** A fake catalog and inventory; the store must not be reached by the cases below. */

@@ -31,6 +31,15 @@ for _, key in ipairs(KEYS) do
 end
 return 0`);
 
+/** Deletes the keys whose claim is this owner's, whatever its deadline: the seats are back on sale. */
+const FORGET = luaScript(`
+local prefix = ARGV[1] .. ':'
+for _, key in ipairs(KEYS) do
+  local value = redis.call('GET', key)
+  if value and string.sub(value, 1, #prefix) == prefix then redis.call('DEL', key) end
+end
+return 0`);
+
 const valueOf = (claim: SeatClaim) => `${claim.owner}:${claim.until.getTime()}`;
 
 export function redisSeatClaims(redis: Redis, keyPrefix: string): SeatClaims {
@@ -50,6 +59,9 @@ export function redisSeatClaims(redis: Redis, keyPrefix: string): SeatClaims {
     },
     async release(concertEventId, seatIds, claim) {
       await RELEASE(redis, keysOf(concertEventId, seatIds), [valueOf(claim)]);
+    },
+    async forget(concertEventId, seatIds, owner) {
+      if (seatIds.length > 0) await FORGET(redis, keysOf(concertEventId, seatIds), [owner]);
     },
   };
 }

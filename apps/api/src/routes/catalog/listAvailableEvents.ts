@@ -1,5 +1,5 @@
 import { listAvailableEventsOperation } from '@concert/contract';
-import { listAvailableEvents, type ConcertEvent } from '@concert/domain';
+import { cancellationDeadline, listAvailableEvents, type ConcertEvent } from '@concert/domain';
 import { defineRoute } from '../../http/defineRoute.js';
 import { sendCachedJson } from '../../http/sendCachedJson.js';
 
@@ -14,6 +14,11 @@ const eventBody = (event: ConcertEvent) => ({
   reservationStartAt: event.reservationStartAt.toISOString(),
   reservationEndAt: event.reservationEndAt.toISOString(),
   maxSeatCount: event.maxSeatCount,
+  cancellation: {
+    cancellableUntil: cancellationDeadline(event.cancellation, event.startAt)?.toISOString() ?? null,
+    feePercent: event.cancellation.feePercent,
+    feeFixed: event.cancellation.feeFixed,
+  },
 });
 
 /**

@@ -7,5 +7,6 @@ export const paymentBody = (payment: Payment): PaymentBody => ({
   reservationId: payment.reservationId,
   amount: payment.amount,
   status: payment.status,
+  refundedAmount: payment.refundedAmount,
   paidAt: payment.paidAt.toISOString(),
 });
