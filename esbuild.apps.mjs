@@ -1,0 +1,102 @@
+// @ts-check
+import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readCachedProjectGraph, workspaceRoot } from '@nx/devkit';
+import { generatePrunedDeployOutput } from '@nx/js';
+
+/**
+ * The esbuild settings of every app's `build` target (@nx/esbuild): one ES module bundling the app
+ * with the workspace libraries it imports, read from their TypeScript source (the
+ * `@concert/source` condition, as tests and tsx do), while npm packages stay imports that a
+ * package.json beside the bundle lists (the executor's `thirdParty: false` marks them external).
+ * Plain JavaScript: Nx loads a TypeScript config only through ts-node or swc-node.
+ */
+
+/** @typedef {{ name: string, version: string, dependencies?: Record<string, string>, bin?: Record<string, string>, engines?: Record<string, string> }} PackageManifest */
+
+/** @param {string} path @returns {PackageManifest} */
+const readManifest = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+const builtins = new Set(builtinModules);
+
+/** `drizzle-orm/mysql2` → `drizzle-orm`; `@hono/node-server/conninfo` → `@hono/node-server`. @param {string} specifier */
+function packageNameOf(specifier) {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+/** The workspace project (its folder) a file belongs to. @param {string} file @param {string[]} roots */
+function owningProject(file, roots) {
+  const owner = roots.filter((root) => file.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
+  if (!owner) throw new Error(`${file} is bundled but belongs to no workspace project`);
+  return owner;
+}
+
+/**
+ * Every npm package the bundle still imports, at the version declared by the workspace project
+ * whose source imports it. An import its project does not declare fails the build: it would work
+ * here through the hoisted node_modules and fail where only the bundle's dependencies are installed.
+ * @param {import('esbuild').Metafile} metafile @param {string[]} projectRoots
+ */
+function runtimeDependencies(metafile, projectRoots) {
+  /** @type {Map<string, string>} */
+  const dependencies = new Map();
+  for (const [file, input] of Object.entries(metafile.inputs)) {
+    for (const imported of input.imports) {
+      if (!imported.external || builtins.has(imported.path) || imported.path.startsWith('node:')) continue;
+      const name = packageNameOf(imported.path);
+      const owner = owningProject(file, projectRoots);
+      const version = readManifest(join(workspaceRoot, owner, 'package.json')).dependencies?.[name];
+      if (!version) throw new Error(`${file} imports ${name}, which ${owner}/package.json does not list in its dependencies`);
+      const known = dependencies.get(name);
+      if (known && known !== version) throw new Error(`${name} is wanted at both ${known} and ${version}: align the package.json files`);
+      dependencies.set(name, version);
+    }
+  }
+  return Object.fromEntries([...dependencies].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * After each build: writes the package.json of the bundle's runtime dependencies and the workspace
+ * lockfile pruned to them, so `npm ci --omit=dev` in the output folder installs exactly the
+ * versions the app runs with here.
+ * @type {import('esbuild').Plugin}
+ */
+const runtimePackage = {
+  name: 'runtime-package',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      if (result.errors.length > 0 || !result.metafile) return;
+      const outfile = resolve(workspaceRoot, build.initialOptions.outfile ?? '');
+      const outputDirectory = dirname(outfile);
+      const main = relative(outputDirectory, outfile);
+      const graph = readCachedProjectGraph();
+      const projectRoots = Object.values(graph.nodes).map((node) => node.data.root);
+      const appRoot = owningProject(relative(workspaceRoot, outputDirectory), projectRoots);
+      const app = readManifest(join(workspaceRoot, appRoot, 'package.json'));
+      const manifest = {
+        name: app.name,
+        version: app.version,
+        private: true,
+        type: 'module',
+        engines: readManifest(join(workspaceRoot, 'package.json')).engines,
+        main,
+        ...(app.bin && { bin: Object.fromEntries(Object.keys(app.bin).map((command) => [command, main])) }),
+        scripts: { start: `node ${main}` },
+        dependencies: runtimeDependencies(result.metafile, projectRoots),
+      };
+      generatePrunedDeployOutput(manifest, graph, appRoot, { outputDirectory, packageManager: 'npm', workspaceRoot });
+      writeFileSync(join(outputDirectory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    });
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+export default {
+  conditions: ['@concert/source'],
+  // Stack traces name the TypeScript source with `node --enable-source-maps`.
+  sourcemap: true,
+  plugins: [runtimePackage],
+};
