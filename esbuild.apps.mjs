@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -58,9 +59,19 @@ function runtimeDependencies(metafile, projectRoots) {
 }
 
 /**
+ * What the bundle was built from: each source file by its content's SHA-256, so a launcher can
+ * tell whether the checkout still matches the bundle (apps/cli/bin/bundleIsCurrent.js).
+ * @param {import('esbuild').Metafile} metafile
+ */
+function sourceHashes(metafile) {
+  const files = Object.keys(metafile.inputs).sort();
+  return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(join(workspaceRoot, file))).digest('hex')]));
+}
+
+/**
  * After each build: writes the package.json of the bundle's runtime dependencies and the workspace
  * lockfile pruned to them, so `npm ci --omit=dev` in the output folder installs exactly the
- * versions the app runs with here.
+ * versions the app runs with here, and sources.json (sourceHashes).
  * @type {import('esbuild').Plugin}
  */
 const runtimePackage = {
@@ -89,6 +100,7 @@ const runtimePackage = {
       };
       generatePrunedDeployOutput(manifest, graph, appRoot, { outputDirectory, packageManager: 'npm', workspaceRoot });
       writeFileSync(join(outputDirectory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      writeFileSync(join(outputDirectory, 'sources.json'), `${JSON.stringify(sourceHashes(result.metafile), null, 2)}\n`);
     });
   },
 };

@@ -1,22 +1,39 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
+/** @param {URL} file @returns {string | undefined} the SHA-256 of its content, undefined when it is gone */
+function hashOf(file) {
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined;
+}
+
+/** @param {URL} folder @returns {string[]} the files under it, relative to it */
+const filesUnder = (folder) =>
+  existsSync(folder)
+    ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(new URL(file, folder)).isFile()).sort()
+    : [];
+
+/** @param {URL} source @param {URL} copy */
+function sameFiles(source, copy) {
+  const files = filesUnder(source);
+  const copied = filesUnder(copy);
+  return files.length === copied.length && files.every((file, index) => file === copied[index] && hashOf(new URL(file, source)) === hashOf(new URL(file, copy)));
+}
+
 /**
- * Whether the built bundle (`nx build cli`: dist/main.js) still matches the checkout: no source
- * file it was built from (dist/meta.json lists them, relative to the workspace root) and no
- * migration it carries (libs/db/drizzle) is newer than it, and none is gone. An edited, renamed
- * or freshly pulled file makes it stale until the next build.
+ * Whether the built bundle (`nx build cli`: dist/main.js) still matches the checkout: every source
+ * file it was built from has the content dist/sources.json records, and the migrations it carries
+ * (dist/drizzle) are libs/db/drizzle's. An edited, renamed or freshly pulled file makes it stale
+ * until the next build; a file touched but unchanged does not.
  * @param {URL} cliRoot the folder of apps/cli
  */
 export function bundleIsCurrent(cliRoot) {
-  const bundle = new URL('dist/main.js', cliRoot);
-  const metafile = new URL('dist/meta.json', cliRoot);
-  if (!existsSync(bundle) || !existsSync(metafile)) return false;
-  const builtAt = statSync(bundle).mtimeMs;
+  const sources = new URL('dist/sources.json', cliRoot);
+  if (!existsSync(new URL('dist/main.js', cliRoot)) || !existsSync(sources)) return false;
   const workspaceRoot = new URL('../../', cliRoot);
-  const migrations = new URL('libs/db/drizzle/', workspaceRoot);
-  const sources = [
-    ...Object.keys(JSON.parse(readFileSync(metafile, 'utf8')).inputs).map((file) => new URL(file, workspaceRoot)),
-    ...(existsSync(migrations) ? [migrations, ...readdirSync(migrations, { recursive: true }).map((file) => new URL(file, migrations))] : []),
-  ];
-  return sources.every((source) => existsSync(source) && statSync(source).mtimeMs <= builtAt);
+  /** @type {Record<string, string>} */
+  const builtFrom = JSON.parse(readFileSync(sources, 'utf8'));
+  return (
+    Object.entries(builtFrom).every(([file, hash]) => hashOf(new URL(file, workspaceRoot)) === hash) &&
+    sameFiles(new URL('libs/db/drizzle/', workspaceRoot), new URL('dist/drizzle/', cliRoot))
+  );
 }
