@@ -44,6 +44,8 @@ function runtimeDependencies(metafile, projectRoots) {
   /** @type {Map<string, string>} */
   const dependencies = new Map();
   for (const [file, input] of Object.entries(metafile.inputs)) {
+    // A bundled npm package's own unresolved imports are optional ones it guards (mysql2's cardinal).
+    if (file.startsWith('node_modules/')) continue;
     for (const imported of input.imports) {
       if (!imported.external || builtins.has(imported.path) || imported.path.startsWith('node:')) continue;
       const name = packageNameOf(imported.path);
@@ -59,13 +61,17 @@ function runtimeDependencies(metafile, projectRoots) {
 }
 
 /**
- * What the bundle was built from: each source file by its content's SHA-256, so a launcher can
- * tell whether the checkout still matches the bundle (apps/cli/bin/bundleIsCurrent.js).
+ * What the bundle was built from: each workspace source file by its content's SHA-256, and the
+ * lockfile for the npm packages it holds, so a launcher can tell whether the checkout still
+ * matches the bundle (apps/cli/bin/bundleIsCurrent.js).
  * @param {import('esbuild').Metafile} metafile
  */
 function sourceHashes(metafile) {
-  const files = Object.keys(metafile.inputs).sort();
-  return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(join(workspaceRoot, file))).digest('hex')]));
+  const inputs = Object.keys(metafile.inputs);
+  const files = inputs.filter((file) => !file.startsWith('node_modules/'));
+  if (files.length < inputs.length) files.push('package-lock.json');
+  const hash = (/** @type {string} */ file) => createHash('sha256').update(readFileSync(join(workspaceRoot, file))).digest('hex');
+  return Object.fromEntries(files.sort().map((file) => [file, hash(file)]));
 }
 
 /**
@@ -108,6 +114,8 @@ const runtimePackage = {
 /** @type {import('esbuild').BuildOptions} */
 export default {
   conditions: ['@concert/source'],
+  // CommonJS packages bundled into this ES module (the CLI's) still require Node's own modules.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   // Stack traces name the TypeScript source with `node --enable-source-maps`.
   sourcemap: true,
   plugins: [runtimePackage],

@@ -21,7 +21,8 @@ function sameFiles(source, copy) {
 
 /**
  * Whether the built bundle (`nx build cli`: dist/main.js) still matches the checkout: every source
- * file it was built from has the content dist/sources.json records, and the migrations it carries
+ * file it was built from (and the lockfile, for the npm packages it holds) has the content
+ * dist/sources.json records, and the migrations it carries
  * (dist/drizzle) are libs/db/drizzle's. An edited, renamed or freshly pulled file makes it stale
  * until the next build; a file touched but unchanged does not.
  * @param {URL} cliRoot the folder of apps/cli
