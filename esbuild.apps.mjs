@@ -1,6 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readCachedProjectGraph, workspaceRoot } from '@nx/devkit';
@@ -106,7 +106,11 @@ const runtimePackage = {
       };
       generatePrunedDeployOutput(manifest, graph, appRoot, { outputDirectory, packageManager: 'npm', workspaceRoot });
       writeFileSync(join(outputDirectory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-      writeFileSync(join(outputDirectory, 'sources.json'), `${JSON.stringify(sourceHashes(result.metafile), null, 2)}\n`);
+      // Last and whole (a rename), since a launcher reading it trusts main.js: esbuild has written
+      // the bundle before the end callbacks run.
+      const sources = join(outputDirectory, 'sources.json');
+      writeFileSync(`${sources}.partial`, `${JSON.stringify(sourceHashes(result.metafile), null, 2)}\n`);
+      renameSync(`${sources}.partial`, sources);
     });
   },
 };

@@ -29,6 +29,7 @@ function sameFiles(source, copy) {
  */
 export function bundleIsCurrent(cliRoot) {
   const sources = new URL('dist/sources.json', cliRoot);
+  // The build writes sources.json last: while it is missing, the bundle is not finished (or not there).
   if (!existsSync(new URL('dist/main.js', cliRoot)) || !existsSync(sources)) return false;
   const workspaceRoot = new URL('../../', cliRoot);
   /** @type {Record<string, string>} */
