@@ -1,23 +1,28 @@
 #!/usr/bin/env node
-// In a checkout, runs the TypeScript source through tsx, so the CLI is never a stale build;
-// where only the build ships (no src/ or no tsx), runs dist/.
+// Runs the built bundle (`nx build cli`, which `npm start` runs) when it matches the checkout, and
+// otherwise the TypeScript source through tsx: a clean clone works before any build, and an edit
+// shows up at once. Where only the build ships (no tsx), runs dist/.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleIsCurrent } from './bundleIsCurrent.js';
 
-const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-let tsx;
-try {
-  tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
-} catch {
-  tsx = undefined;
+const cliRoot = new URL('../', import.meta.url);
+
+function resolveTsx() {
+  try {
+    return fileURLToPath(import.meta.resolve('tsx/cli'));
+  } catch {
+    return undefined;
+  }
 }
 
-if (existsSync(source) && tsx) {
+const tsx = bundleIsCurrent(cliRoot) ? undefined : resolveTsx();
+if (tsx) {
+  const source = fileURLToPath(new URL('src/main.ts', cliRoot));
   const result = spawnSync(process.execPath, [tsx, '--conditions=@concert/source', source, ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
   process.exit(result.status ?? 1);
 } else {
-  await import(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
+  await import(new URL('dist/main.js', cliRoot).href);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
@@ -5,7 +6,10 @@ import { createConnection } from 'mysql2/promise';
 import { poolOptions } from './client.js';
 import { describeDatabaseFailure } from './errors.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+/** The generated SQL files: one folder up from this package's source, beside an app's bundle (which copies them). */
+const besidePackage = fileURLToPath(new URL('../drizzle', import.meta.url));
+const besideBundle = fileURLToPath(new URL('./drizzle', import.meta.url));
+export const migrationsFolder = existsSync(besideBundle) ? besideBundle : besidePackage;
 
 /** Several processes may start at once: only one applies migrations, the others wait for it. */
 const MIGRATION_LOCK = 'concert_reservation_migrations';

@@ -29,9 +29,15 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * As a reader's shell runs them: without the FORCE_COLOR that Nx gives its tasks, under which
+ * `node -pe` prints a number in colour and the README's `[ ... = 0 ]` never holds.
+ */
+const { FORCE_COLOR: _taskColours, ...readerEnvironment } = process.env;
+
 function run(file: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: repositoryRoot, env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd: repositoryRoot, env: { ...readerEnvironment, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

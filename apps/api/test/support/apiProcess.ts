@@ -25,7 +25,7 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The API as its own process (`src/main.ts`, as `npm start` runs it), with the environment and working directory given. */
+/** The API as its own process (`src/main.ts` through tsx: the code `npm start` bundles), with the environment and working directory given. */
 export function spawnApi(env: Record<string, string>, cwd?: string): ApiProcess {
   const child = spawn(process.execPath, ['--conditions=@concert/source', '--import', tsxLoader, mainScript], {
     cwd,
