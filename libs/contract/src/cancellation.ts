@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hold } from './booking.js';
-import { dataEnvelope, idParam, instant } from './envelope.js';
+import { dataEnvelope, instant } from './envelope.js';
+import { idParam } from './ids.js';
 import { defineOperation } from './operation.js';
 
 export const refund = z
