@@ -3,6 +3,7 @@ import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
 import { createBookingContext } from './wiring/booking.js';
 import { createCatalogCache } from './wiring/catalogCache.js';
+import { createIdentityReader, type IdentityReader } from './wiring/identity.js';
 import { createQueueServices, type QueueServices } from './wiring/queue.js';
 import { walletServices, type WalletServices } from './wiring/wallet.js';
 
@@ -16,6 +17,7 @@ export interface Services extends AppDeps {
   queue: QueueServices;
   booking: BookingContext;
   wallet: WalletServices;
+  readIdentity: IdentityReader;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -27,5 +29,6 @@ export function createServices(deps: AppDeps): Services {
     queue,
     booking: createBookingContext(deps, catalogCache),
     wallet: walletServices(deps, queue.releaser),
+    readIdentity: createIdentityReader(deps.config.auth),
   };
 }

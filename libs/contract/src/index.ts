@@ -22,3 +22,4 @@ export {
 } from './wallet.js';
 export { idempotencyKeyHeaders } from './idempotency.js';
 export { operations, type OperationId, type Operations } from './operations.js';
+export { actingUserInputs, type ActingUserInput } from './actingUser.js';
