@@ -48,15 +48,11 @@ export async function startIdentityProvider(): Promise<TestIdentityProvider> {
     get fetches() {
       return fetches;
     },
-    token: (subject, claims = {}) =>
-      new SignJWT({ ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: current.kid })
-        .setSubject(subject)
-        .setIssuer(TEST_ISSUER)
-        .setAudience(TEST_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('1m')
-        .sign(current.keys.privateKey),
+    token(subject, claims = {}) {
+      const now = Math.floor(Date.now() / 1_000);
+      const payload = { sub: subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now, exp: now + 60, ...claims };
+      return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: current.kid }).sign(current.keys.privateKey);
+    },
     async rotate() {
       generation += 1;
       current = { kid: `key-${generation}`, keys: await generateKeyPair('RS256', { extractable: true }) };
