@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig, redactUrl } from '../src/index.js';
+import { DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig, redactUrl } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults when nothing is set', () => {
