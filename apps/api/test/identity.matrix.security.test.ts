@@ -165,6 +165,20 @@ describe('identity matrix, AUTH_MODE=jwt: every contract operation against a rea
     }
   });
 
+  it('answers 503 identity_provider_unavailable while the key set is out of reach, and lets nobody in', async () => {
+    const gone = await startIdentityProvider();
+    const token = await gone.token('7');
+    // Its port is closed: the key set cannot be fetched.
+    await gone.close();
+    const app = await createTestApp(gone.settings());
+    try {
+      const answer = await app.app.request('/api/v1/users/7/wallet', { headers: { Authorization: `Bearer ${token}` } });
+      expect([answer.status, ((await answer.json()) as { error: { code: string } }).error.code]).toEqual([503, 'identity_provider_unavailable']);
+    } finally {
+      await app.destroy();
+    }
+  });
+
   it('checks a token against one configured public key as well', async () => {
     const { AUTH_JWKS_URL: _unused, ...settings } = idp.settings();
     const app = await createTestApp({ ...settings, AUTH_JWT_PUBLIC_KEY: await idp.publicKeyPem(), AUTH_JWT_ALGORITHMS: 'RS256' });

@@ -1,18 +1,6 @@
+import type { JwtSettings } from '@concert/config';
 import { DomainError } from '@concert/domain';
 import { createRemoteJWKSet, errors, importSPKI, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-
-export interface BearerIdentityOptions {
-  /** Exactly one key source: an OIDC provider's JWKS URL, or one PEM public key (SPKI). */
-  jwksUrl?: string | undefined;
-  publicKey?: string | undefined;
-  algorithms: string[];
-  jwksCacheSeconds: number;
-  jwksCooldownSeconds: number;
-  issuer: string;
-  audience: string;
-  clockToleranceSeconds: number;
-  userIdClaim: string;
-}
 
 /** Reads the user id out of a verified access token (an OIDC resource server's one job here). */
 export type BearerIdentityVerifier = (token: string) => Promise<number>;
@@ -29,9 +17,10 @@ function userIdOf(claim: unknown, name: string): number {
  * Verifies bearer tokens with jose: the signature against the provider's key set (fetched, cached,
  * refetched when a token names an unknown key: how a provider's key rotation reaches us) or one
  * configured key; `iss`, `aud`, `exp` and `nbf` with a small clock tolerance; only the listed algorithms.
- * A token that fails answers 401 `identity_invalid` naming why; an unreachable key set is thrown as is.
+ * A token that fails answers 401 `identity_invalid` naming why; a key set out of reach, 503
+ * `identity_provider_unavailable` (nobody is let in on trust meanwhile).
  */
-export function bearerIdentityVerifier(options: BearerIdentityOptions): BearerIdentityVerifier {
+export function bearerIdentityVerifier(options: JwtSettings): BearerIdentityVerifier {
   const keys = keySource(options);
   const verifyOptions = {
     issuer: options.issuer,
@@ -55,7 +44,7 @@ export function bearerIdentityVerifier(options: BearerIdentityOptions): BearerId
   };
 }
 
-function keySource(options: BearerIdentityOptions): Promise<JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>> {
+function keySource(options: JwtSettings): Promise<JWTVerifyGetKey | Awaited<ReturnType<typeof importSPKI>>> {
   if (options.jwksUrl !== undefined) {
     return Promise.resolve(
       createRemoteJWKSet(new URL(options.jwksUrl), {

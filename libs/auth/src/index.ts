@@ -1,2 +1,2 @@
 export { jwtTokenSigner } from './jwtTokenSigner.js';
-export { type BearerIdentityOptions, type BearerIdentityVerifier, bearerIdentityVerifier } from './bearerIdentityVerifier.js';
+export { type BearerIdentityVerifier, bearerIdentityVerifier } from './bearerIdentityVerifier.js';
