@@ -7,7 +7,7 @@ import { corsPolicy } from './http/cors.js';
 import { docsPage } from './http/docsPage.js';
 import { notReadyWhileDraining } from './http/drain.js';
 import { errorResponse } from './http/errorBody.js';
-import { requireGatewayIdentity } from './http/gatewayIdentity.js';
+import { identify } from './http/identify.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { noStore, securityHeaders, USER_DATA_PATHS } from './http/securityHeaders.js';
@@ -36,13 +36,21 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
   app.onError(createErrorHandler(deps.logger));
   app.use(limitBody(deps.config.limits.bodyLimitBytes), strictJsonBody());
   for (const path of USER_DATA_PATHS) app.use(path, noStore());
-  app.use('/api/v1/*', requireGatewayIdentity(deps.config));
+  app.use('/api/v1/*', identify(services.readIdentity));
   registerRateLimits(app, services);
   app.get('/readyz', notReadyWhileDraining(deps.drain));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   for (const route of routes) route.register(app, services);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'BearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'With AUTH_MODE=jwt, an access token from the identity provider; the API acts only for its user. ' +
+      'With AUTH_MODE=gateway the gateway in front authenticates instead; with AUTH_MODE=open (development) it is ignored.',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'UserToken', {
     type: 'apiKey',
     in: 'header',

@@ -51,6 +51,11 @@ export interface RunningServer {
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const logger = createLogger(config);
+  if (config.auth.mode === 'open' && config.auth.openInProduction) {
+    logger.warn(
+      'AUTH_MODE=open in production (AUTH_ALLOW_OPEN_IN_PRODUCTION=true): user ids are taken on trust; anyone who reaches the API can act as any user',
+    );
+  }
   const drain = drainer();
   const deps: AppDeps = { ...(await connectDeps(config, logger)), drain };
   const { app, services } = createApp(deps);

@@ -3,6 +3,7 @@ import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
 import { createBookingContext } from './wiring/booking.js';
 import { createCatalogCache } from './wiring/catalogCache.js';
+import { createIdentityReader, type IdentityReader } from './wiring/identity.js';
 import { createQueueServices, type QueueServices } from './wiring/queue.js';
 import { createRefundContext } from './wiring/refunds.js';
 import { walletServices, type WalletServices } from './wiring/wallet.js';
@@ -18,6 +19,7 @@ export interface Services extends AppDeps {
   booking: BookingContext;
   wallet: WalletServices;
   refunds: RefundContext;
+  readIdentity: IdentityReader;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -30,5 +32,6 @@ export function createServices(deps: AppDeps): Services {
     booking: createBookingContext(deps, catalogCache),
     wallet: walletServices(deps, queue.releaser),
     refunds: createRefundContext(deps),
+    readIdentity: createIdentityReader(deps.config.auth),
   };
 }

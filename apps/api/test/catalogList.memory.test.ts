@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { manualClock } from '@concert/domain';
 import { catalogInvalidator } from '@concert/redis';
-import { createConcert } from '@concert/testing';
+import { createConcert, gatewaySettings } from '@concert/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -153,7 +153,7 @@ describe('GET /api/v1/concerts from the memory copy, through the whole app', () 
 });
 
 describe('GET /api/v1/concerts from memory with a gateway identity header (IDENTITY_HEADER)', () => {
-  const s = cachedAndUncached({ IDENTITY_HEADER: 'X-User-Id' });
+  const s = cachedAndUncached(gatewaySettings('X-User-Id'));
 
   it('answers only requests that carry the identity, from memory; refuses the others as a fresh load would', async () => {
     await createConcert(s.t.database.db);

@@ -1,4 +1,4 @@
-import { uniqueUserId } from '@concert/testing';
+import { gatewaySettings, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatedProbe } from './support/gatedProbe.js';
 import { activeToken } from './support/queue.js';
@@ -10,7 +10,7 @@ const HEADER = 'X-Authenticated-User';
 describe('IDENTITY_HEADER: the gateway vouches for the user', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ IDENTITY_HEADER: HEADER });
+    t = await createTestApp(gatewaySettings(HEADER));
   });
   afterAll(() => t.destroy());
 

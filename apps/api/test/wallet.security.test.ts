@@ -1,4 +1,4 @@
-import { createPendingReservation, uniqueUserId } from '@concert/testing';
+import { createPendingReservation, gatewaySettings, uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
 import { booksOf, reservationStatus } from './support/walletBooks.js';
 import { walletApp } from './support/walletApp.js';
@@ -40,7 +40,7 @@ describe('payments: who may pay', () => {
 });
 
 describe('wallet routes behind an authenticating gateway (IDENTITY_HEADER)', () => {
-  const app = walletApp({ IDENTITY_HEADER: 'X-User-Id' });
+  const app = walletApp(gatewaySettings('X-User-Id'));
 
   it("refuses to charge or read another user's wallet, and serves one's own", async () => {
     const me = uniqueUserId();

@@ -1,1 +1,2 @@
 export { jwtTokenSigner } from './jwtTokenSigner.js';
+export { type BearerIdentityVerifier, bearerIdentityVerifier } from './bearerIdentityVerifier.js';

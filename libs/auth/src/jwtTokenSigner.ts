@@ -7,19 +7,19 @@ import { createSigner, createVerifier, TokenError } from 'fast-jwt';
  * fast-jwt signs and checks them synchronously with node:crypto's HMAC: a fifteenth of the CPU
  * of a WebCrypto round trip through the thread pool (docs/benchmarks.md, "Fourth session").
  */
-export function jwtTokenSigner(options: { secret: string; lifetimeSeconds: number }): TokenSigner {
+export function jwtTokenSigner(options: { secret: string; previousSecret?: string | undefined; lifetimeSeconds: number }): TokenSigner {
   const sign = createSigner({ key: options.secret, algorithm: 'HS256' });
-  // Pinning the algorithm refuses `alg: none` and any attempt to swap it. Expiry is checked below,
-  // against the use case's clock rather than the machine's.
-  const checkSignature = createVerifier({
-    key: options.secret,
-    algorithms: ['HS256'],
-    requiredClaims: ['sub', 'exp'],
-    ignoreExpiration: true,
-    // A buyer presents the same token on every gated call (seven in the seed's flow): the answer for
-    // the exact same string is remembered, more of them than the active set's default cap of 1,000.
-    cache: 20_000,
-  });
+  const current = signatureChecker(options.secret);
+  // During a rotation, tokens signed with the previous secret stay valid until they expire.
+  const previous = options.previousSecret === undefined ? undefined : signatureChecker(options.previousSecret);
+  const checkSignature = (token: string) => {
+    try {
+      return current(token);
+    } catch (error) {
+      if (previous && error instanceof TokenError && error.code === TokenError.codes.invalidSignature) return previous(token);
+      throw error;
+    }
+  };
   const seconds = (date: Date) => Math.floor(date.getTime() / 1_000);
   return {
     async issue(userId, now) {
@@ -39,4 +39,18 @@ export function jwtTokenSigner(options: { secret: string; lifetimeSeconds: numbe
       return Number(payload.sub);
     },
   };
+}
+
+function signatureChecker(secret: string) {
+  // Pinning the algorithm refuses `alg: none` and any attempt to swap it. Expiry is checked in
+  // verify, against the use case's clock rather than the machine's.
+  return createVerifier({
+    key: secret,
+    algorithms: ['HS256'],
+    requiredClaims: ['sub', 'exp'],
+    ignoreExpiration: true,
+    // A buyer presents the same token on every gated call (seven in the seed's flow): the answer for
+    // the exact same string is remembered, more of them than the active set's default cap of 1,000.
+    cache: 20_000,
+  });
 }

@@ -50,3 +50,20 @@ describe('jwtTokenSigner', () => {
     expect(await signer.verify(odd, now)).toBeNull();
   });
 });
+
+describe('jwtTokenSigner during a secret rotation', () => {
+  const oldSecret = 'the-secret-before-the-rotation-32+bytes';
+  const newSecret = 'the-secret-after-the-rotation-of-32+bytes';
+
+  it('signs with the new secret and still accepts tokens of the previous one, and no other', async () => {
+    const before = await jwtTokenSigner({ secret: oldSecret, lifetimeSeconds: 3_600 }).issue(5, now);
+    const rotated = jwtTokenSigner({ secret: newSecret, previousSecret: oldSecret, lifetimeSeconds: 3_600 });
+    expect(await rotated.verify(before, now)).toBe(5);
+    const after = await rotated.issue(6, now);
+    await expect(jwtVerify(after, new TextEncoder().encode(newSecret), { algorithms: ['HS256'], currentDate: now })).resolves.toBeDefined();
+    const stranger = await jwtTokenSigner({ secret: 'a-third-secret-nobody-configured-32+bytes', lifetimeSeconds: 3_600 }).issue(5, now);
+    expect(await rotated.verify(stranger, now)).toBeNull();
+    // Once the previous secret is dropped, its tokens are refused.
+    expect(await jwtTokenSigner({ secret: newSecret, lifetimeSeconds: 3_600 }).verify(before, now)).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { type AuthConfig, toAuthConfig } from './authConfig.js';
 import { DEVELOPMENT_TOKEN_SECRET, type Env } from './envSchema.js';
 import { toLimitsConfig, type LimitsConfig } from './limitsEnv.js';
 
@@ -12,6 +13,8 @@ export interface Config {
   catalogCache: { enabled: boolean };
   queue: {
     tokenSecret: string;
+    /** The secret before the last rotation: its tokens still verify until they expire. */
+    previousTokenSecret: string | undefined;
     maxActiveUsers: number;
     admissionsPerSecond: number;
     idleTimeoutSeconds: number;
@@ -20,7 +23,7 @@ export interface Config {
     admissionIntervalMs: number;
     gateConcertList: boolean;
   };
-  identityHeader: string | undefined;
+  auth: AuthConfig;
   booking: {
     holdTtlSeconds: number;
     maxSeatsPerUser: number;
@@ -58,6 +61,7 @@ export function toConfig(env: Env): Config {
     catalogCache: { enabled: env.CATALOG_CACHE_ENABLED },
     queue: {
       tokenSecret: env.QUEUE_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+      previousTokenSecret: env.QUEUE_TOKEN_SECRET_PREVIOUS,
       maxActiveUsers: env.QUEUE_MAX_ACTIVE_USERS,
       admissionsPerSecond: env.QUEUE_ADMISSIONS_PER_SECOND,
       idleTimeoutSeconds: env.QUEUE_IDLE_TIMEOUT_SECONDS,
@@ -66,7 +70,7 @@ export function toConfig(env: Env): Config {
       admissionIntervalMs: env.QUEUE_ADMISSION_INTERVAL_MS,
       gateConcertList: env.QUEUE_GATE_CONCERT_LIST,
     },
-    identityHeader: env.IDENTITY_HEADER,
+    auth: toAuthConfig(env),
     booking: {
       holdTtlSeconds: env.HOLD_TTL_SECONDS,
       maxSeatsPerUser: env.HOLD_MAX_SEATS_PER_USER,

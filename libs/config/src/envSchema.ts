@@ -6,6 +6,16 @@ import { limitsEnvShape } from './limitsEnv.js';
 export const DEVELOPMENT_TOKEN_SECRET = 'development-only-queue-token-secret-change-me';
 
 /**
+ * How the API knows who the user is (docs/security.md): `open` takes user ids on trust, `gateway`
+ * trusts IDENTITY_HEADER set by an authenticating proxy, `jwt` verifies a bearer token itself.
+ */
+export const AUTH_MODES = ['open', 'gateway', 'jwt'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** HMAC keys are counted in bytes, not characters: 32 bytes is HS256's own key size. */
+const secret = z.string().refine((value) => new TextEncoder().encode(value).length >= 32, 'must be at least 32 bytes');
+
+/**
  * Every setting of the system, by its environment variable. `.env.example` documents each one;
  * a test in this lib keeps the two in step.
  */
@@ -20,7 +30,8 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: z.string().default('concert'),
   CATALOG_CACHE_ENABLED: flag(true),
   SHUTDOWN_GRACE_MS: integer(10_000, 0),
-  QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
+  QUEUE_TOKEN_SECRET: secret.optional(),
+  QUEUE_TOKEN_SECRET_PREVIOUS: secret.optional(),
   QUEUE_MAX_ACTIVE_USERS: integer(1_000, 1),
   QUEUE_ADMISSIONS_PER_SECOND: integer(100, 1),
   QUEUE_IDLE_TIMEOUT_SECONDS: integer(600, 1),
@@ -28,7 +39,18 @@ export const envSchema = z.object({
   QUEUE_WAITING_POLL_TIMEOUT_SECONDS: integer(60, 1),
   QUEUE_ADMISSION_INTERVAL_MS: integer(250, 10),
   QUEUE_GATE_CONCERT_LIST: flag(false),
+  AUTH_MODE: z.enum(AUTH_MODES).optional(),
+  AUTH_ALLOW_OPEN_IN_PRODUCTION: flag(false),
   IDENTITY_HEADER: z.string().optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_JWKS_CACHE_SECONDS: integer(600, 1),
+  AUTH_JWKS_COOLDOWN_SECONDS: integer(30, 0),
+  AUTH_JWT_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
+  AUTH_JWT_ALGORITHMS: z.string().default('RS256,ES256,PS256,EdDSA'),
+  AUTH_JWT_ISSUER: z.string().optional(),
+  AUTH_JWT_AUDIENCE: z.string().optional(),
+  AUTH_JWT_CLOCK_TOLERANCE_SECONDS: integer(30, 0),
+  AUTH_USER_ID_CLAIM: z.string().default('sub'),
   HOLD_TTL_SECONDS: integer(300, 1),
   HOLD_MAX_SEATS_PER_USER: integer(4, 1),
   PAYMENT_WINDOW_SECONDS: integer(0, 0),

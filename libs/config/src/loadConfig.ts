@@ -1,6 +1,7 @@
 import { toConfig, type Config } from './config.js';
 import { environmentWithEnvFile } from './envFile.js';
 import { envSchema } from './envSchema.js';
+import { securityProblems } from './securityRules.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -20,11 +21,8 @@ export function loadConfig(
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every setting and its default.`);
   }
-  if (parsed.data.NODE_ENV === 'production' && !parsed.data.QUEUE_TOKEN_SECRET) {
-    throw new ConfigError(
-      'QUEUE_TOKEN_SECRET is required when NODE_ENV=production (at least 32 characters, the same in every API process).',
-    );
-  }
+  const problems = securityProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   if (parsed.data.HTTP_HEADERS_TIMEOUT_MS > parsed.data.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request).');
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig, redactUrl } from '../src/index.js';
+import { DEVELOPMENT_TOKEN_SECRET, envSchema, loadConfig, redactUrl } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults when nothing is set', () => {
@@ -18,8 +18,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production without a token secret', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', QUEUE_TOKEN_SECRET: 'x'.repeat(32) })).not.toThrow();
+    expect(() => loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET: undefined })).toThrow(/QUEUE_TOKEN_SECRET is required/);
+    expect(() => loadConfig(gatewayInProduction)).not.toThrow();
   });
 
   it('treats an empty variable as unset', () => {
@@ -30,6 +30,52 @@ describe('loadConfig', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
+
+const SECRET = 'a-secret-of-thirty-two-bytes-at-least!';
+const gatewayInProduction = { NODE_ENV: 'production', AUTH_MODE: 'gateway', IDENTITY_HEADER: 'X-User-Id', QUEUE_TOKEN_SECRET: SECRET };
+const jwt = { AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_JWT_ISSUER: 'https://idp.example.com', AUTH_JWT_AUDIENCE: 'concert-api', QUEUE_TOKEN_SECRET: SECRET };
+
+describe('loadConfig: identity and secrets', () => {
+  it('is open outside production by default, and gateway when only IDENTITY_HEADER is set', () => {
+    expect(loadConfig({}).auth).toEqual({ mode: 'open', openInProduction: false });
+    expect(loadConfig({ IDENTITY_HEADER: 'X-User-Id', QUEUE_TOKEN_SECRET: SECRET }).auth).toEqual({ mode: 'gateway', header: 'X-User-Id' });
+  });
+
+  it('refuses open mode in production, naming the choices, unless explicitly allowed', () => {
+    const production = { NODE_ENV: 'production', QUEUE_TOKEN_SECRET: SECRET };
+    expect(() => loadConfig(production)).toThrow(/AUTH_MODE=open .* refused when NODE_ENV=production: set AUTH_MODE=jwt .* or AUTH_MODE=gateway/);
+    expect(() => loadConfig({ ...production, AUTH_MODE: 'open' })).toThrow(/AUTH_ALLOW_OPEN_IN_PRODUCTION=true/);
+    expect(loadConfig({ ...production, AUTH_ALLOW_OPEN_IN_PRODUCTION: 'true' }).auth).toEqual({ mode: 'open', openInProduction: true });
+  });
+
+  it('asks jwt mode for one key source, an issuer and an audience', () => {
+    expect(loadConfig({ ...jwt, NODE_ENV: 'production' }).auth).toMatchObject({ mode: 'jwt', jwt: { userIdClaim: 'sub', issuer: 'https://idp.example.com' } });
+    expect(() => loadConfig({ ...jwt, AUTH_JWKS_URL: undefined })).toThrow(/exactly one of AUTH_JWKS_URL and AUTH_JWT_PUBLIC_KEY/);
+    expect(() => loadConfig({ ...jwt, AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nx' })).toThrow(/exactly one/);
+    expect(() => loadConfig({ ...jwt, AUTH_JWT_AUDIENCE: undefined })).toThrow(/AUTH_JWT_AUDIENCE/);
+    expect(() => loadConfig({ ...jwt, AUTH_JWT_ISSUER: undefined })).toThrow(/AUTH_JWT_ISSUER/);
+    expect(() => loadConfig({ AUTH_MODE: 'gateway', QUEUE_TOKEN_SECRET: SECRET })).toThrow(/IDENTITY_HEADER/);
+  });
+
+  it('keeps the published development secret to open mode outside production', () => {
+    expect(() => loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET: DEVELOPMENT_TOKEN_SECRET })).toThrow(
+      /QUEUE_TOKEN_SECRET is the published development secret/,
+    );
+    expect(() => loadConfig({ ...jwt, QUEUE_TOKEN_SECRET: DEVELOPMENT_TOKEN_SECRET })).toThrow(/published development secret/);
+    expect(() => loadConfig({ ...jwt, QUEUE_TOKEN_SECRET: undefined })).toThrow(/QUEUE_TOKEN_SECRET is required with AUTH_MODE=jwt/);
+    expect(() => loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET_PREVIOUS: DEVELOPMENT_TOKEN_SECRET })).toThrow(
+      /QUEUE_TOKEN_SECRET_PREVIOUS is the published development secret/,
+    );
+    expect(loadConfig({ QUEUE_TOKEN_SECRET: DEVELOPMENT_TOKEN_SECRET }).queue.tokenSecret).toBe(DEVELOPMENT_TOKEN_SECRET);
+  });
+
+  it('counts a secret in bytes: 32 required', () => {
+    // 16 two-byte characters are 32 bytes; 31 one-byte characters are not enough.
+    expect(loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET: 'é'.repeat(16) }).queue.tokenSecret).toBe('é'.repeat(16));
+    expect(() => loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET: 'x'.repeat(31) })).toThrow(/QUEUE_TOKEN_SECRET: must be at least 32 bytes/);
+    expect(() => loadConfig({ ...gatewayInProduction, QUEUE_TOKEN_SECRET_PREVIOUS: 'short' })).toThrow(/QUEUE_TOKEN_SECRET_PREVIOUS/);
   });
 });
 

@@ -23,3 +23,4 @@ export {
 export { cancellation, cancelReservationOperation, refund, releaseHoldOperation } from './cancellation.js';
 export { idempotencyKeyHeaders } from './idempotency.js';
 export { operations, type OperationId, type Operations } from './operations.js';
+export { actingUserInputs, type ActingUserInput } from './actingUser.js';

@@ -12,8 +12,13 @@ export interface TransportOptions {
   /** Per attempt. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Extra headers on every request (e.g. the gateway's Authorization). */
+  /** Extra headers on every request. */
   headers?: Record<string, string>;
+  /**
+   * The user's access token, sent as `Authorization: Bearer` (an API with AUTH_MODE=jwt requires it):
+   * the token, or a function that returns the current one (it may refresh it), called for every call.
+   */
+  bearerToken?: string | (() => string | Promise<string>);
   /** Check every answer against the contract's schema (default true). */
   validateResponses?: boolean;
 }
@@ -71,6 +76,8 @@ export class Transport {
   async call<O extends Operation>(operation: O, input: InputOf<O>, options: CallOptions = {}): Promise<OutputOf<O>> {
     const { path, body } = splitInput(operation, (input ?? {}) as Record<string, unknown>);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
+    const bearer = typeof this.options.bearerToken === 'function' ? await this.options.bearerToken() : this.options.bearerToken;
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.tokens.token) headers['user-token'] = this.tokens.token;
     // One key for the call, kept across this SDK's own retries: the API answers a retry with the first result.

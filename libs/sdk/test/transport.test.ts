@@ -59,6 +59,19 @@ describe('Transport', () => {
     expect(server.seen[0]?.headers['user-token']).toBe('tok-1');
   });
 
+  it('sends the bearer token as Authorization, asking a token function afresh for every call', async () => {
+    server.script = [json(200, { data: { id: 1 } }), json(200, { data: { id: 2 } }), json(200, { data: { id: 3 } })];
+    await new Transport({ baseUrl: server.baseUrl, bearerToken: 'fixed' }, { token: undefined }).call(getThing, { thingId: 1 });
+    let issued = 0;
+    const refreshing = new Transport(
+      { baseUrl: server.baseUrl, bearerToken: async () => `access-${++issued}` },
+      { token: undefined },
+    );
+    await refreshing.call(getThing, { thingId: 2 });
+    await refreshing.call(getThing, { thingId: 3 });
+    expect(server.seen.map((request) => request.headers.authorization)).toEqual(['Bearer fixed', 'Bearer access-1', 'Bearer access-2']);
+  });
+
   it('turns an error envelope into a typed ApiError with code, status and request id', async () => {
     server.script = [json(404, { error: { code: 'thing_not_found', message: 'No thing 7.' } })];
     const error = await transport().call(getThing, { thingId: 7 }).catch((e: unknown) => e);

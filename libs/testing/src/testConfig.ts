@@ -1,5 +1,11 @@
 import { loadConfig, type Config } from '@concert/config';
 
+/** A queue-token secret for apps under test in jwt or gateway mode, where the development one is refused. */
+export const TEST_QUEUE_TOKEN_SECRET = 'test-only-queue-token-secret-of-32-bytes+';
+
+/** The settings of an app behind an authenticating gateway that sets `header`. */
+export const gatewaySettings = (header: string) => ({ AUTH_MODE: 'gateway', IDENTITY_HEADER: header, QUEUE_TOKEN_SECRET: TEST_QUEUE_TOKEN_SECRET });
+
 /**
  * The config tests build apps with: defaults, test mode, quiet logs, plus what the test needs.
  * Rate limits are off: the race tests send hundreds of requests as one user from one address; the

@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 
 /**
  * The Hono env of every request: `c.var.requestId` is set by hono/request-id, first of all
- * middleware; `c.var.logger`, the request's child logger, by requestLog.
+ * middleware; `c.var.logger`, the request's child logger, by requestLog; `c.var.identity`, on every
+ * /api/v1 request, by identify: the authenticated user id, undefined in `open` mode.
  */
 export interface AppEnv {
-  Variables: { requestId: string; logger: Logger };
+  Variables: { requestId: string; logger: Logger; identity: number | undefined };
 }
 
 /**

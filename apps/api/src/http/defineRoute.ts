@@ -1,7 +1,8 @@
 import type { Config } from '@concert/config';
-import type { Operation } from '@concert/contract';
+import { actingUserInputs, type Operation } from '@concert/contract';
+import { assertIdentity } from '@concert/domain';
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Handler, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { Services } from '../services.js';
 import type { App, AppEnv, GatedEnv } from './appEnv.js';
@@ -32,6 +33,23 @@ function gateOf(operation: Operation, services: Services, options: RouteOptions)
   return options.gatedWhen?.(services.config) ? queueGate('active', services) : undefined;
 }
 
+/**
+ * The handler, held to the caller's identity: each user the operation's validated input names
+ * (actingUserInputs, from the contract) must be `c.var.identity` when there is one, or 403
+ * identity_mismatch before the handler runs.
+ */
+function actingForIdentity(operation: Operation, handler: Handler<AppEnv>): Handler<AppEnv> {
+  const inputs = actingUserInputs(operation);
+  if (inputs.length === 0) return handler;
+  return (c, next) => {
+    for (const input of inputs) {
+      const named = (c.req.valid(input.in as never) as Record<string, number>)[input.field];
+      if (named !== undefined) assertIdentity(c.var.identity, named);
+    }
+    return handler(c, next);
+  };
+}
+
 function routeModule<P extends Params, Q extends Query, B extends Body, R extends z.ZodType, E extends AppEnv>(
   operation: Operation<P, Q, B, R>,
   handlerOf: (services: Services) => RouteHandler<RouteOf<P, Q, B, R>, E>,
@@ -41,7 +59,8 @@ function routeModule<P extends Params, Q extends Query, B extends Body, R extend
     register(app, services) {
       const gate = gateOf(operation, services, options);
       // The handler was type-checked against its operation's schemas and env where it was defined.
-      app.openapi({ ...routeOf(operation), ...(gate ? { middleware: [gate] } : {}) }, handlerOf(services) as never);
+      const handler = actingForIdentity(operation, handlerOf(services) as unknown as Handler<AppEnv>);
+      app.openapi({ ...routeOf(operation), ...(gate ? { middleware: [gate] } : {}) }, handler as never);
     },
   };
 }

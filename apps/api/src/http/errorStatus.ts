@@ -30,6 +30,8 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   token_expired: 401,
   token_not_active: 403,
   identity_missing: 401,
+  identity_invalid: 401,
   identity_mismatch: 403,
+  identity_provider_unavailable: 503,
   queue_unavailable: 503,
 };

@@ -1,4 +1,4 @@
-import { errorBody, idempotencyKeyHeaders, type Operation } from '@concert/contract';
+import { actingUserInputs, errorBody, idempotencyKeyHeaders, type Operation } from '@concert/contract';
 import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 
@@ -10,6 +10,21 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 type RequestOf<Params, Query, Body> = (Params extends z.ZodObject ? { params: Params } : object) &
   (Query extends z.ZodObject ? { query: Query } : object) &
   (Body extends z.ZodType ? { body: { content: { 'application/json': { schema: Body } }; required: true } } : object);
+
+/** The operation's own error statuses, plus what the identity check answers (AUTH_MODE jwt or gateway). */
+function documentedErrors(operation: Operation): Operation['errors'] {
+  const actsForUser = actingUserInputs(operation).length > 0 || operation.auth === 'queueToken';
+  const shared: Operation['errors'] = {
+    401: 'identity_missing or identity_invalid: no valid identity',
+    ...(actsForUser ? { 403: 'identity_mismatch: the request acts for another user than the authenticated one' } : {}),
+  };
+  const merged: Operation['errors'] = { ...operation.errors };
+  for (const [status, description] of Object.entries(shared) as unknown as [keyof Operation['errors'], string][]) {
+    const own = operation.errors[status];
+    merged[status] = own === undefined ? description : `${own}; ${description}`;
+  }
+  return merged;
+}
 
 /** The Hono/OpenAPI route of a contract operation: its schemas validate requests and document them. */
 export function routeOf<
@@ -28,7 +43,7 @@ export function routeOf<
     ...(operation.idempotent ? { headers: idempotencyKeyHeaders } : {}),
   } as RequestOf<Params, Query, Body>;
   const errors = Object.fromEntries(
-    Object.entries(operation.errors).map(([status, description]) => [status, json(errorBody, description)]),
+    Object.entries(documentedErrors(operation)).map(([status, description]) => [status, json(errorBody, description)]),
   );
   return createRoute({
     method: operation.method,
@@ -36,7 +51,8 @@ export function routeOf<
     operationId: operation.operationId,
     summary: operation.summary,
     tags: operation.tags,
-    ...(operation.auth === 'queueToken' ? { security: [{ UserToken: [] }] } : {}),
+    // Every /api/v1 operation acts for the caller's identity (a bearer token in AUTH_MODE=jwt); gated ones need a queue token too.
+    security: [{ BearerAuth: [], ...(operation.auth === 'queueToken' ? { UserToken: [] } : {}) }],
     request,
     responses: {
       200: json(operation.response, 'OK'),

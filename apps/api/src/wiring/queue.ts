@@ -17,7 +17,11 @@ export interface QueueServices {
 export function createQueueServices(deps: AppDeps): QueueServices {
   const policy = deps.config.queue;
   const store = new RedisQueueStore(deps.redis, deps.config.redis.keyPrefix, policy);
-  const signer = jwtTokenSigner({ secret: policy.tokenSecret, lifetimeSeconds: policy.tokenLifetimeSeconds });
+  const signer = jwtTokenSigner({
+    secret: policy.tokenSecret,
+    previousSecret: policy.previousTokenSecret,
+    lifetimeSeconds: policy.tokenLifetimeSeconds,
+  });
   registerQueueGauges(deps.metrics, store);
   return { store, releaser: store, signer, ctx: { store, signer, clock: deps.clock, policy } };
 }

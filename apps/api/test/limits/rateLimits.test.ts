@@ -1,5 +1,5 @@
 import { connectRedis, type Redis } from '@concert/redis';
-import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/testing';
+import { createConcert, createEventWithSeats, gatewaySettings, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -123,7 +123,7 @@ describe('the client address', () => {
 });
 
 describe('rate limits behind an authenticating gateway (IDENTITY_HEADER)', () => {
-  const s = twoInstances({ IDENTITY_HEADER: 'X-User-Id', RATE_LIMIT_QUEUE_TOKEN_PER_USER: '2' });
+  const s = twoInstances({ ...gatewaySettings('X-User-Id'), RATE_LIMIT_QUEUE_TOKEN_PER_USER: '2' });
 
   it("count the gateway's user, so naming someone else in the body spends nothing of theirs", async () => {
     const [mallory, alice] = [uniqueUserId(), uniqueUserId()];

@@ -30,7 +30,9 @@ export type ErrorCode =
   | 'token_expired'
   | 'token_not_active'
   | 'identity_missing'
+  | 'identity_invalid'
   | 'identity_mismatch'
+  | 'identity_provider_unavailable'
   | 'queue_unavailable';
 
 /** An expected outcome that is not a success: seat taken, balance too low, not admitted yet. */

@@ -1,8 +1,8 @@
 import { DomainError } from './domainError.js';
 
 /**
- * When a gateway in front authenticates users (docs/adr/0002-identity.md), the user id a request
- * acts for must be the one the gateway vouched for. `identity` is undefined when no gateway is set up.
+ * When users are authenticated (AUTH_MODE jwt or gateway, docs/security.md), the user id a request
+ * acts for must be the authenticated one. `identity` is undefined in `open` mode, where ids are taken on trust.
  */
 export function assertIdentity(identity: number | undefined, userId: number): void {
   if (identity !== undefined && identity !== userId) {

@@ -1,10 +1,9 @@
 import { deleteQueueTokenOperation } from '@concert/contract';
 import { leaveQueue } from '@concert/domain';
 import { defineRoute } from '../../http/defineRoute.js';
-import { gatewayIdentity } from '../../http/gatewayIdentity.js';
-import { USER_TOKEN_HEADER } from '../../http/queueGate.js';
+import { tokenOf } from '../../http/queueGate.js';
 
-export const deleteQueueTokenRoute = defineRoute(deleteQueueTokenOperation, ({ queue, config }) => async (c) => {
-  await leaveQueue({ ctx: queue.ctx, input: { token: c.req.header(USER_TOKEN_HEADER), identity: gatewayIdentity(c, config) } });
+export const deleteQueueTokenRoute = defineRoute(deleteQueueTokenOperation, ({ queue }) => async (c) => {
+  await leaveQueue({ ctx: queue.ctx, input: tokenOf(c) });
   return c.json({ data: { status: 'LEFT' as const } }, 200);
 });
