@@ -22,4 +22,4 @@ export const noStore = (): MiddlewareHandler => async (c, next) => {
 };
 
 /** The paths whose answers are about one user. The catalog keeps its own revalidated caching. */
-export const USER_DATA_PATHS = ['/api/v1/users/*', '/api/v1/queue/*', '/api/v1/payments', '/api/v1/concert-events/*'];
+export const USER_DATA_PATHS = ['/api/v1/users/*', '/api/v1/queue/*', '/api/v1/payments', '/api/v1/concert-events/*', '/api/v1/reservations/*'];
