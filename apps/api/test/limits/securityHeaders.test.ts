@@ -21,7 +21,7 @@ describe('security headers', () => {
   });
 
   it('keeps a user\'s data out of every cache, answers and refusals alike', async () => {
-    for (const path of ['/api/v1/users/9/wallet', '/api/v1/users/9/payments', '/api/v1/queue/status', '/api/v1/concert-events/1/available-seats']) {
+    for (const path of ['/api/v1/users/9/wallet', '/api/v1/users/9/payments', '/api/v1/queue/status', '/api/v1/concert-events/1/available-seats', '/api/v1/reservations/1/cancel']) {
       expect((await t.app.request(path)).headers.get('cache-control')).toBe('no-store');
     }
     const token = await t.app.request('/api/v1/queue/token', {
