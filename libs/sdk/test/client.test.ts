@@ -10,7 +10,7 @@ const client = (options: { userToken?: string; headers?: Record<string, string> 
   createConcertClient({ baseUrl: server.baseUrl, timeoutMs: 1_000, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...options });
 
 const place = { token: 'tok-7', position: 0, estimatedWaitingTime: 0, status: 'ACTIVE' };
-const payment = { id: 1, reservationId: 9, amount: 750, status: 'COMPLETED', paidAt: '2026-12-24T19:00:00.000Z' };
+const payment = { id: 1, reservationId: 9, amount: 750, refundedAmount: 0, status: 'COMPLETED', paidAt: '2026-12-24T19:00:00.000Z' };
 
 describe('createConcertClient', () => {
   it('has one method per contract operation, named by its operationId', () => {
