@@ -12,6 +12,7 @@ const expectedTables = [
   'idempotency_key',
   'occupation',
   'payment',
+  'refund',
   'reservation',
   'seat',
   'seat_allocation',
