@@ -4,10 +4,19 @@ import { openSync } from 'node:fs';
 const apiRoot = new URL('..', import.meta.url).pathname;
 const devNull = openSync('/dev/null', 'w');
 
-/** Starts a server process from the API's folder with stdout to /dev/null (log lines are still written, by the same code path). */
-export async function startProcess(script: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>) {
+/**
+ * Starts a server process from the API's folder (or `cwd`, another checkout's API folder) with
+ * stdout to /dev/null (log lines are still written, by the same code path).
+ */
+export async function startProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+  cwd = apiRoot,
+) {
   const child = fork(script, args, {
-    cwd: apiRoot,
+    cwd,
     execArgv: ['--conditions=@concert/source', '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', devNull, 'inherit', 'ipc'],

@@ -155,6 +155,8 @@ try {
     [],
     {
       NODE_ENV: 'production',
+      // A closed bench on loopback: user ids on trust, as the seed's clients send them.
+      AUTH_ALLOW_OPEN_IN_PRODUCTION: 'true',
       LOG_LEVEL: 'warn',
       QUEUE_TOKEN_SECRET: 'purchase-benchmark-secret-of-at-least-32-chars',
       // Everyone admitted at once: the benchmark measures the steps, not the waiting room's pace.

@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import type { App, AppEnv } from './http/appEnv.js';
 import { limitBody } from './http/bodyLimit.js';
+import { concertListFromMemory } from './http/concertListFromMemory.js';
 import { corsPolicy } from './http/cors.js';
 import { docsPage } from './http/docsPage.js';
 import { notReadyWhileDraining } from './http/drain.js';
@@ -23,12 +24,14 @@ export type { App } from './http/appEnv.js';
  * Builds the whole HTTP app from its dependencies: the services, once, then the global middleware,
  * then every route the same way (routes/index.ts). No port, so tests call app.request(). Global
  * middleware goes with the others, before the routes (Hono runs handlers in the order registered):
- * there it runs for every route, cached answers included.
+ * there it runs for every route, cached answers included. The one exception is the concert list
+ * answered from memory, first of all, with the headers the chain gave it (concertListFromMemory).
  */
 export function createApp(deps: AppDeps): { app: App; services: Services } {
   const services = createServices(deps);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  app.use(concertListFromMemory(services));
   app.use(requestId());
   app.use(securityHeaders());
   app.use(corsPolicy(deps.config.http.corsOrigins));

@@ -63,10 +63,10 @@ function cachedAndUncached(settings: Record<string, string>) {
   return state;
 }
 
-/** Everything but the date, which differs between any two answers. */
-const comparable = ({ headers, ...rest }: Answer) => {
-  const { date: _date, ...kept } = headers;
-  return { ...rest, headers: kept };
+/** Everything but the date, which differs between any two answers, and a request id the app made up. */
+const comparable = ({ headers, ...rest }: Answer, clientRequestId: string | undefined) => {
+  const { date: _date, 'x-request-id': requestId, ...kept } = headers;
+  return { ...rest, headers: clientRequestId === undefined ? kept : { ...kept, 'x-request-id': requestId } };
 };
 
 describe('GET /api/v1/concerts from the memory copy, through the whole app', () => {
@@ -90,14 +90,19 @@ describe('GET /api/v1/concerts from the memory copy, through the whole app', () 
       { Origin: 'https://elsewhere.example' },
     ];
     const hitsBefore = await memoryHits();
-    for (const variant of variants) {
-      const headers = { 'X-Request-Id': 'same-id-for-both', ...variant };
-      const fresh = await answerOf(await s.uncached.request(LIST, { headers }));
-      const fromMemory = await answerOf(await s.cached.request(LIST, { headers }));
-      expect(comparable(fromMemory), JSON.stringify(variant)).toEqual(comparable(fresh));
+    // With and without a client's request id: the answers from memory without one are sent before
+    // the middleware chain runs, with the headers it gave the list (security headers, CORS…).
+    for (const clientRequestId of ['same-id-for-both', undefined]) {
+      for (const variant of variants) {
+        const headers = clientRequestId === undefined ? variant : { 'X-Request-Id': clientRequestId, ...variant };
+        const fresh = await answerOf(await s.uncached.request(LIST, { headers }));
+        const fromMemory = await answerOf(await s.cached.request(LIST, { headers }));
+        expect(comparable(fromMemory, clientRequestId), JSON.stringify(headers)).toEqual(comparable(fresh, clientRequestId));
+        expect(fromMemory.headers['content-security-policy'], JSON.stringify(headers)).toBeDefined();
+      }
     }
     expect(await loads()).toBe(1);
-    expect(await memoryHits()).toBe(hitsBefore + variants.length);
+    expect(await memoryHits()).toBe(hitsBefore + 2 * variants.length);
     // A request id is made up when the client sends none (or one the app would not keep).
     const ids = await Promise.all(
       ([{}, { 'X-Request-Id': 'not kept!' }] as Array<Record<string, string>>).map(
@@ -107,27 +112,30 @@ describe('GET /api/v1/concerts from the memory copy, through the whole app', () 
     expect(ids).toEqual([expect.stringMatching(/^[\w-]{36}$/), expect.stringMatching(/^[\w-]{36}$/)]);
   });
 
-  it('logs one line and counts the request, as every route does', async () => {
+  it('logs one line and counts the request, as every route does, with or without a client request id', async () => {
     const counted = async () =>
       (await s.t.deps.metrics.httpDuration.get()).values.find(
         ({ metricName, labels }) =>
           metricName === 'http_request_duration_seconds_count' && labels.route === LIST && labels.status === '200',
       )?.value ?? 0;
-    const before = await counted();
-    const linesBefore = s.logLines.length;
-    await s.cached.request(LIST, { headers: { 'X-Request-Id': 'traced-1' } });
-    expect(await counted()).toBe(before + 1);
-    expect(s.logLines.slice(linesBefore)).toEqual([
-      expect.objectContaining({
-        msg: 'request',
-        requestId: 'traced-1',
-        method: 'GET',
-        route: LIST,
-        path: LIST,
-        status: 200,
-        durationMs: expect.any(Number),
-      }),
-    ]);
+    await s.cached.request(LIST);
+    for (const headers of [{ 'X-Request-Id': 'traced-1' }, {}] as Array<Record<string, string>>) {
+      const before = await counted();
+      const linesBefore = s.logLines.length;
+      const answer = await s.cached.request(LIST, { headers });
+      expect(await counted()).toBe(before + 1);
+      expect(s.logLines.slice(linesBefore)).toEqual([
+        expect.objectContaining({
+          msg: 'request',
+          requestId: answer.headers.get('x-request-id'),
+          method: 'GET',
+          route: LIST,
+          path: LIST,
+          status: 200,
+          durationMs: expect.any(Number),
+        }),
+      ]);
+    }
   });
 
   it('answers a query string, another route and an unknown path as before', async () => {

@@ -10,16 +10,33 @@ import type { AppEnv } from './appEnv.js';
  * id, is `c.var.logger` for anything else logged about it.
  */
 export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<AppEnv> {
+  const record = requestRecorder(metrics);
   return async (c, next) => {
     const started = performance.now();
     const requestLogger = logger.child({ requestId: c.var.requestId });
     c.set('logger', requestLogger);
     await next();
-    const durationMs = performance.now() - started;
-    const { method, path } = c.req;
     const { status } = c.res;
     const route = status === 404 && routePath(c, -1) === '/*' ? 'unmatched' : routePath(c, -1);
-    metrics.httpDuration.observe({ method, route, status: String(status) }, durationMs / 1_000);
-    requestLogger.info({ method, route, path, status, durationMs: Math.round(durationMs * 100) / 100 }, 'request');
+    record(requestLogger, { method: c.req.method, route, path: c.req.path, status, started });
   };
 }
+
+export interface AnsweredRequest {
+  method: string;
+  /** The route's template, as `metrics.httpDuration` labels it. */
+  route: string;
+  path: string;
+  status: number;
+  /** performance.now() when the request arrived. */
+  started: number;
+}
+
+/** The request's log line and latency observation, for every answer (requestLog, and answers sent before it). */
+export const requestRecorder =
+  (metrics: Metrics) =>
+  (logger: Logger, { method, route, path, status, started }: AnsweredRequest): void => {
+    const durationMs = performance.now() - started;
+    metrics.httpDuration.observe({ method, route, status: String(status) }, durationMs / 1_000);
+    logger.info({ method, route, path, status, durationMs: Math.round(durationMs * 100) / 100 }, 'request');
+  };

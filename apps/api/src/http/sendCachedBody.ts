@@ -23,22 +23,35 @@ const utf8 = new TextEncoder();
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   ifNoneMatch !== undefined && ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 
+/** What a cached answer sends for one request: status, headers and the bytes (none for a 304). */
+export type ReadyAnswer = { headers: Record<string, string> } & (
+  | { status: 200; bytes: Uint8Array<ArrayBuffer> }
+  | { status: 304; bytes: null }
+);
+
 /**
- * Sends a cached JSON answer ready-made: its ETag (304 when the client has it), gzip for clients that
+ * A cached JSON answer ready-made: its ETag (304 when the client has it), gzip for clients that
  * accept it, the bytes encoded once per entry. Frontends poll the catalog: revalidation is the cheap path.
  */
-export function sendCachedBody(c: Context, entry: CachedBody): Response {
+export function readyAnswer(entry: CachedBody, ifNoneMatch: string | undefined, acceptEncoding: string | undefined): ReadyAnswer {
+  // Lower case, as a Headers object keeps them: concertListFromMemory merges these with such names.
   const headers: Record<string, string> = {
-    ETag: entry.etag,
-    'Cache-Control': 'no-cache',
-    Vary: 'Accept-Encoding',
+    etag: entry.etag,
+    'cache-control': 'no-cache',
+    vary: 'Accept-Encoding',
   };
-  if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
-  headers['Content-Type'] = 'application/json';
-  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && entry.body.length >= GZIP_MIN_BYTES) {
-    headers['Content-Encoding'] = 'gzip';
-    return c.body(bytesOf(gzipped, entry, gzipSync), 200, headers);
+  if (matches(ifNoneMatch, entry.etag)) return { status: 304, headers, bytes: null };
+  headers['content-type'] = 'application/json';
+  if (/\bgzip\b/.test(acceptEncoding ?? '') && entry.body.length >= GZIP_MIN_BYTES) {
+    headers['content-encoding'] = 'gzip';
+    return { status: 200, headers, bytes: bytesOf(gzipped, entry, gzipSync) };
   }
   // Bytes, not the string: the string would be measured and encoded again on every request.
-  return c.body(bytesOf(encoded, entry, (body) => utf8.encode(body)), 200, headers);
+  return { status: 200, headers, bytes: bytesOf(encoded, entry, (body) => utf8.encode(body)) };
+}
+
+/** Sends a cached JSON answer through Hono (readyAnswer). */
+export function sendCachedBody(c: Context, entry: CachedBody): Response {
+  const answer = readyAnswer(entry, c.req.header('if-none-match'), c.req.header('accept-encoding'));
+  return answer.status === 200 ? c.body(answer.bytes, 200, answer.headers) : c.body(null, 304, answer.headers);
 }

@@ -21,6 +21,8 @@ export type CacheOutcome = 'memory_hit' | 'redis_hit' | 'miss' | 'redis_unavaila
 /** What a route needs of a cache of ready answers; TieredCache, or a pass-through when caching is off. */
 export interface BodyCache {
   get(key: string, load: () => Promise<Loaded>): Promise<CachedBody>;
+  /** The answer for `key` if this process holds it fresh in memory, without waiting on anything. */
+  peek(key: string): CachedBody | undefined;
 }
 
 export interface TieredCacheOptions {
@@ -91,7 +93,7 @@ export class TieredCache implements BodyCache {
   }
 
   /** The answer for `key` if process memory holds it fresh (counted as a memory hit), else undefined. */
-  private fromMemory(key: string): CachedBody | undefined {
+  peek(key: string): CachedBody | undefined {
     const now = this.now();
     const remembered = this.memory.get(key);
     if (!remembered || now - remembered.storedAt >= this.memoryTtlMs || now >= remembered.validUntil) return undefined;
@@ -101,7 +103,7 @@ export class TieredCache implements BodyCache {
 
   /** The answer for `key`, loaded at most once at a time in this process. */
   get(key: string, load: () => Promise<Loaded>): Promise<CachedBody> {
-    const remembered = this.fromMemory(key);
+    const remembered = this.peek(key);
     if (remembered) return Promise.resolve(remembered);
     const pending = this.inFlight.get(key);
     if (pending) return pending;
@@ -193,6 +195,10 @@ export class TieredCache implements BodyCache {
 /** Caching turned off (CATALOG_CACHE_ENABLED=false): every request loads, still sent with its ETag. */
 export class UncachedBodies implements BodyCache {
   constructor(private readonly onLoad?: () => void) {}
+
+  peek(): undefined {
+    return undefined;
+  }
 
   async get(_key: string, load: () => Promise<Loaded>): Promise<CachedBody> {
     this.onLoad?.();
