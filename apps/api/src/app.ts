@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
   app.use(securityHeaders());
   app.use(corsPolicy(deps.config.http.corsOrigins));
   app.use(requestLog(deps.logger, deps.metrics));
-  app.onError(createErrorHandler(deps.logger));
+  app.onError(createErrorHandler(deps.logger, { bearerTokens: deps.config.auth.mode === 'jwt' }));
   app.use(limitBody(deps.config.limits.bodyLimitBytes), strictJsonBody());
   for (const path of USER_DATA_PATHS) app.use(path, noStore());
   app.use('/api/v1/*', identify(services.readIdentity));

@@ -100,6 +100,14 @@ describe('identity matrix, AUTH_MODE=jwt: every contract operation against a rea
 
   sharedMatrix(() => t, bearer);
 
+  it('names the bearer scheme in WWW-Authenticate when it refuses a request for its token (RFC 6750)', async () => {
+    const wallet = `/api/v1/users/${uniqueUserId()}/wallet`;
+    const challenges = await Promise.all(
+      ([{}, { Authorization: 'Bearer not-a-token' }] as Array<Record<string, string>>).map(async (headers) => (await t.app.request(wallet, { headers })).headers.get('www-authenticate')),
+    );
+    expect(challenges).toEqual(['Bearer realm="concert"', 'Bearer realm="concert", error="invalid_token"']);
+  });
+
   it('answers every operation 401 identity_invalid to a forged, expired, not-yet-valid, wrong-audience or wrong-issuer token', async () => {
     const forger = await startIdentityProvider();
     const now = Math.floor(Date.now() / 1_000);
