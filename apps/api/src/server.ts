@@ -43,8 +43,8 @@ export interface RunningServer {
   deps: AppDeps;
   services: Services;
   /**
-   * Drains (http/drain.ts): readiness fails, no new connections, kept-alive ones closed as they go
-   * idle, requests in flight finish (up to SHUTDOWN_GRACE_MS); then the jobs and the pools.
+   * Drains (http/drain.ts): readiness fails, no new connections, seat streams ended, kept-alive ones
+   * closed as they go idle, requests in flight finish (up to SHUTDOWN_GRACE_MS); then the jobs and the pools.
    */
   stop(): Promise<void>;
 }
@@ -85,9 +85,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      const { cut } = await drain.drain(server, config.http.shutdownGraceMs);
+      const draining = drain.drain(server, config.http.shutdownGraceMs);
+      // Streams never finish by themselves: end them now, so their clients reconnect to another process.
+      services.seatStreams.drain();
+      const { cut } = await draining;
       if (cut > 0) logger.warn({ cut, graceMs: config.http.shutdownGraceMs }, 'requests still running at the end of the grace were cut');
       await Promise.all([admission.stop(), sweeper.stop(), stopCatalogInvalidations()]);
+      services.seatFeed.close();
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info({ cut }, 'stopped');
     })();

@@ -1,17 +1,19 @@
-import type { BookingContext, RefundContext } from '@concert/domain';
+import type { BookingContext, RefundContext, SeatChangeFeed } from '@concert/domain';
 import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
 import { createBookingContext } from './wiring/booking.js';
 import { createCatalogCache } from './wiring/catalogCache.js';
 import { createIdentityReader, type IdentityReader } from './wiring/identity.js';
 import { createQueueServices, type QueueServices } from './wiring/queue.js';
+import type { SseStreams } from './streams/sseStreams.js';
 import { createRefundContext } from './wiring/refunds.js';
+import { createSeatFeed, createSeatStreams } from './wiring/seatFeed.js';
 import { walletServices, type WalletServices } from './wiring/wallet.js';
 
 /**
  * Everything the routes and the background jobs run with, built once per app from its dependencies
  * (createApp) and handed to every route factory: one catalog cache, one waiting-room store, one
- * booking context, one set of wallet services.
+ * booking context, one set of wallet services, one seat feed and its streams.
  */
 export interface Services extends AppDeps {
   catalogCache: BodyCache;
@@ -20,18 +22,24 @@ export interface Services extends AppDeps {
   wallet: WalletServices;
   refunds: RefundContext;
   readIdentity: IdentityReader;
+  /** Every seat change is published here after its commit; the seat streams subscribe to it. */
+  seatFeed: SeatChangeFeed & { close(): void };
+  seatStreams: SseStreams;
 }
 
 export function createServices(deps: AppDeps): Services {
   const catalogCache = createCatalogCache(deps);
   const queue = createQueueServices(deps);
+  const seatFeed = createSeatFeed(deps);
   return {
     ...deps,
     catalogCache,
     queue,
-    booking: createBookingContext(deps, catalogCache),
-    wallet: walletServices(deps, queue.releaser),
-    refunds: createRefundContext(deps),
+    booking: createBookingContext(deps, catalogCache, seatFeed),
+    wallet: walletServices(deps, queue.releaser, seatFeed),
+    refunds: createRefundContext(deps, seatFeed),
     readIdentity: createIdentityReader(deps.config.auth),
+    seatFeed,
+    seatStreams: createSeatStreams(deps),
   };
 }

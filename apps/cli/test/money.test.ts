@@ -1,5 +1,5 @@
 import { createWalletStore } from '@concert/db';
-import { chargeWallet, payReservation, systemClock } from '@concert/domain';
+import { chargeWallet, noSeatChangeFeed, payReservation, systemClock } from '@concert/domain';
 import { createConcert, createEventWithSeats, createPendingReservation, createTestDatabase, uniqueUserId, type TestDatabase } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
@@ -46,7 +46,7 @@ describe('concertctl wallet, reservations and payments', () => {
     await chargeWallet({ ctx: { store, limits: { maxChargeAmount: 10_000, maxBalance: 100_000 } }, input: { userId: user, amount: 1_000 } });
     const releaser = { release: async () => undefined };
     const log = { warn: () => undefined };
-    await payReservation({ ctx: { store, clock: systemClock, releaser, log }, input: { userId: user, reservationId: paid.id, active: true } });
+    await payReservation({ ctx: { store, clock: systemClock, releaser, feed: noSeatChangeFeed, log }, input: { userId: user, reservationId: paid.id, active: true } });
 
     expect(await json(['reservations', 'show', String(paid.id)])).toMatchObject({ id: paid.id, userId: user, status: 'CONFIRMED', totalAmount: 700 });
     const listed = (await json(['reservations', 'list', '--user', String(user)])) as Array<{ id: number; status: string }>;

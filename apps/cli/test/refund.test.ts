@@ -1,5 +1,5 @@
 import { createWalletStore, dbBookingContext } from '@concert/db';
-import { chargeWallet, holdSeats, payReservation, reserveHold, systemClock } from '@concert/domain';
+import { chargeWallet, holdSeats, noSeatChangeFeed, payReservation, reserveHold, systemClock } from '@concert/domain';
 import { createConcert, createEventWithSeats, createTestDatabase, uniqueUserId, type TestDatabase } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
@@ -25,7 +25,7 @@ describe('concertctl refund', () => {
     const { reservation } = await reserveHold({ ctx, input: { userId, concertEventId: event.id, occupationId: hold.id } });
     const log = { warn: () => undefined };
     const releaser = { release: async () => undefined };
-    await payReservation({ ctx: { store, clock: systemClock, releaser, log }, input: { userId, reservationId: reservation.id, active: true } });
+    await payReservation({ ctx: { store, clock: systemClock, releaser, feed: noSeatChangeFeed, log }, input: { userId, reservationId: reservation.id, active: true } });
     return { userId, reservationId: reservation.id, seatId: event.seats[0]?.id ?? 0 };
   }
 

@@ -33,6 +33,16 @@ export interface Config {
     /** How long a won seat's Redis claim answers losers before MySQL is asked (docs/adr/0006); 0: off. */
     seatClaimMs: number;
   };
+  /** The live seat map (docs/adr/0013). */
+  seatStream: {
+    /** Open streams one process serves; one more is answered 503 with Retry-After. */
+    maxPerProcess: number;
+    heartbeatSeconds: number;
+    /** Events waiting to be written to one stream: a client that falls further behind is dropped. */
+    maxQueuedEvents: number;
+    /** Changes kept per event for reconnecting watchers (Last-Event-ID). */
+    logLength: number;
+  };
   wallet: {
     maxChargeAmount: number;
     maxBalance: number;
@@ -77,6 +87,12 @@ export function toConfig(env: Env): Config {
       paymentWindowSeconds: env.PAYMENT_WINDOW_SECONDS,
       expirySweepIntervalMs: env.EXPIRY_SWEEP_INTERVAL_MS,
       seatClaimMs: env.HOLD_SEAT_CLAIM_MS,
+    },
+    seatStream: {
+      maxPerProcess: env.SEAT_STREAM_MAX_PER_PROCESS,
+      heartbeatSeconds: env.SEAT_STREAM_HEARTBEAT_SECONDS,
+      maxQueuedEvents: env.SEAT_STREAM_MAX_QUEUED_EVENTS,
+      logLength: env.SEAT_FEED_LOG_LENGTH,
     },
     wallet: {
       maxChargeAmount: env.WALLET_MAX_CHARGE_AMOUNT,

@@ -24,3 +24,13 @@ export { cancellation, cancelReservationOperation, refund, releaseHoldOperation 
 export { idempotencyKeyHeaders } from './idempotency.js';
 export { operations, type OperationId, type Operations } from './operations.js';
 export { actingUserInputs, type ActingUserInput } from './actingUser.js';
+export {
+  lastEventIdHeaders,
+  seatChange,
+  seatMapSeat,
+  seatSnapshot,
+  seatState,
+  seatStreamEvents,
+  streamOperations,
+  streamSeatsOperation,
+} from './seatStream.js';

@@ -43,6 +43,11 @@ export interface Operation<
   body?: Body;
   /** The 200 answer. */
   response: Response;
+  /**
+   * Set for a stream: the 200 is `text/event-stream`, and each event's `data` is JSON of the schema
+   * named by its event name.
+   */
+  events?: Record<string, z.ZodType>;
   /** The error statuses this operation can answer besides 400 and 500, with what they mean. */
   errors: Partial<Record<401 | 403 | 404 | 409 | 422 | 429 | 503, string>>;
 }

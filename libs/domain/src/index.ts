@@ -17,6 +17,7 @@ export type { QueuePolicy } from './queue/queuePolicy.js';
 export type { QueueEntry, QueueStore, QueueView } from './queue/queueStore.js';
 export type { TokenSigner } from './queue/tokenSigner.js';
 export * from './booking/index.js';
+export * from './seatFeed/index.js';
 export type { WarningLog } from './shared/warningLog.js';
 export type {
   IdempotencyRecord,

@@ -15,3 +15,4 @@ export {
   type TieredCacheOptions,
 } from './cache/tieredCache.js';
 export { redisRateLimit, type RateLimit, type RateVerdict } from './rateLimit/redisRateLimits.js';
+export { RedisSeatChangeFeed, type SeatFeedOptions } from './seatFeed/redisSeatChangeFeed.js';

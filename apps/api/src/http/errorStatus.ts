@@ -34,4 +34,5 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   identity_mismatch: 403,
   identity_provider_unavailable: 503,
   queue_unavailable: 503,
+  seat_feed_unavailable: 503,
 };

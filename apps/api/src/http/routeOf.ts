@@ -1,4 +1,5 @@
-import { actingUserInputs, errorBody, idempotencyKeyHeaders, type Operation } from '@concert/contract';
+import { actingUserInputs, errorBody, idempotencyKeyHeaders, lastEventIdHeaders, type Operation } from '@concert/contract';
+import { z as zod } from 'zod';
 import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 
@@ -26,6 +27,16 @@ function documentedErrors(operation: Operation): Operation['errors'] {
   return merged;
 }
 
+/** A stream's 200: text/event-stream, each event's `data` one of its schemas, told apart by the event name. */
+const eventStream = (events: Record<string, z.ZodType>) => ({
+  description: `Server-sent events: ${Object.keys(events).join(', ')} (each \`data\` is JSON, the event named in \`event:\`, its sequence in \`id:\`)`,
+  content: {
+    'text/event-stream': {
+      schema: zod.union(Object.entries(events).map(([name, schema]) => schema.meta({ title: name }))),
+    },
+  },
+});
+
 /** The Hono/OpenAPI route of a contract operation: its schemas validate requests and document them. */
 export function routeOf<
   Params extends z.ZodObject | undefined,
@@ -41,6 +52,8 @@ export function routeOf<
       : {}),
     // Validated (400 naming the header when malformed) and documented; read by http/answerIdempotently.ts.
     ...(operation.idempotent ? { headers: idempotencyKeyHeaders } : {}),
+    // A stream resumes after the last event its client saw (400 naming the header when malformed).
+    ...(operation.events ? { headers: lastEventIdHeaders } : {}),
   } as RequestOf<Params, Query, Body>;
   const errors = Object.fromEntries(
     Object.entries(documentedErrors(operation)).map(([status, description]) => [status, json(errorBody, description)]),
@@ -55,7 +68,7 @@ export function routeOf<
     security: [{ BearerAuth: [], ...(operation.auth === 'queueToken' ? { UserToken: [] } : {}) }],
     request,
     responses: {
-      200: json(operation.response, 'OK'),
+      200: operation.events ? eventStream(operation.events) : json(operation.response, 'OK'),
       400: json(errorBody, 'Invalid request: error.details names the fields'),
       ...(operation.rateLimit
         ? { 429: json(errorBody, 'rate_limited: too many requests from this address or user; retry after Retry-After') }

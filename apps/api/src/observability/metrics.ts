@@ -13,6 +13,12 @@ export interface Metrics {
   payments: Counter<'outcome'>;
   /** Reserve requests by outcome: reserved, or the refusal's code. */
   reservations: Counter<'outcome'>;
+  /** Seat changes committed but not published to the live seat maps (their events resync). */
+  seatFeedPublishFailures: Counter;
+  /** Seat streams this process ended: `slow` (its client fell behind) or `drain` (shutdown). */
+  seatStreamsDropped: Counter<'reason'>;
+  /** Reports the open seat streams at scrape time. */
+  registerSeatStreamGauge(read: () => number): void;
 }
 
 const outcomeCounter = (registry: Registry, name: string, help: string) =>
@@ -52,6 +58,28 @@ export function createMetrics(): Metrics {
     seatHolds: outcomeCounter(registry, 'seat_holds_total', 'Seat hold requests by outcome.'),
     payments: outcomeCounter(registry, 'payments_total', 'Payment requests by outcome.'),
     reservations: outcomeCounter(registry, 'reservations_total', 'Reserve requests by outcome.'),
+    seatFeedPublishFailures: new Counter({
+      name: 'seat_feed_publish_failures_total',
+      help: 'Seat changes committed but not published to the live seat maps (their events resync).',
+      registers: [registry],
+    }),
+    seatStreamsDropped: new Counter({
+      name: 'seat_streams_dropped_total',
+      help: 'Seat streams ended by this process: slow (the client fell behind), drain (shutdown).',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    registerSeatStreamGauge(read) {
+      registry.removeSingleMetric('seat_streams_open');
+      new Gauge({
+        name: 'seat_streams_open',
+        help: 'Live seat map streams open in this process (capped by SEAT_STREAM_MAX_PER_PROCESS).',
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type ChargeWalletInput,
   type IdempotencyContext,
   type PayReservationInput,
+  type SeatChangeFeed,
 } from '@concert/domain';
 import type { AppDeps } from '../deps.js';
 
@@ -16,7 +17,7 @@ import type { AppDeps } from '../deps.js';
  * The wallet and payment use cases, wired to MySQL; a payment frees its payer's slot in the waiting
  * room. The store holds the charge bulkhead (WALLET_CHARGE_CONCURRENCY), so build this once per app.
  */
-export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser) {
+export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser, feed: SeatChangeFeed) {
   const { chargeConcurrency, chargeBatchSize } = deps.config.wallet;
   const store = createWalletStore(deps.database, { concurrency: chargeConcurrency, batchSize: chargeBatchSize });
   const idempotency: IdempotencyContext = {
@@ -28,6 +29,7 @@ export function walletServices(deps: AppDeps, releaser: ActiveSlotReleaser) {
     store,
     clock: deps.clock,
     releaser,
+    feed,
     log: deps.logger,
     observe: (outcome: 'paid' | 'replayed') => deps.metrics.payments.inc({ outcome }),
   };

@@ -1,5 +1,6 @@
 import { dbRefundStore, schema, verifyBooks } from '@concert/db';
 import {
+  noSeatChangeFeed,
   cancelReservation,
   expireOverdue,
   holdSeats,
@@ -29,11 +30,11 @@ describe('cancelling and refunding under contention (real MariaDB, real races)',
   let wallet: WalletServices;
   let concertId: number;
   const clock = manualClock(new Date());
-  const refunds = (at = clock): RefundContext => ({ store: dbRefundStore(t.database), claims: noSeatClaims, clock: at });
+  const refunds = (at = clock): RefundContext => ({ store: dbRefundStore(t.database), claims: noSeatClaims, feed: noSeatChangeFeed, clock: at });
 
   beforeAll(async () => {
     t = await createTestApp({ WALLET_CHARGE_CONCURRENCY: '100' }, clock);
-    wallet = walletServices(t.deps, recordingReleaser());
+    wallet = walletServices(t.deps, recordingReleaser(), noSeatChangeFeed);
     concertId = (await createConcert(t.database.db)).id;
   });
   afterAll(() => t.destroy());

@@ -38,6 +38,8 @@ export async function createTestApp(
     redis,
     async destroy() {
       await stopCatalogInvalidations();
+      services.seatStreams.drain();
+      services.seatFeed.close();
       await Promise.allSettled([database.destroy(), redis.destroy()]);
     },
   };

@@ -1,4 +1,5 @@
 import { schema } from '@concert/db';
+import { noSeatChangeFeed } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('the charge bulkhead (WALLET_CHARGE_CONCURRENCY)', () => {
 
   /** Six charges of one wallet while its row is locked: how many reach the database, and the books after. */
   async function chargesAgainstALockedWallet(deps: AppDeps) {
-    const services = walletServices(deps, recordingReleaser());
+    const services = walletServices(deps, recordingReleaser(), noSeatChangeFeed);
     const userId = uniqueUserId();
     await services.charge({ userId, amount: 1 });
     const charges: Array<Promise<unknown>> = [];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chargeWalletOperation } from '@concert/contract';
 import { createIdempotencyStore, createWalletStore } from '@concert/db';
 import {
+  noSeatChangeFeed,
   chargeWallet,
   IN_FLIGHT_LEASE_MS,
   manualClock,
@@ -42,7 +43,7 @@ function dying(ctx: IdempotencyContext): IdempotencyContext {
 describe('a charge retried with its Idempotency-Key after a crash charges once (real MariaDB)', () => {
   const clock = manualClock(new Date());
   const app = walletApp({}, clock);
-  const services = () => walletServices(app.t.deps, recordingReleaser());
+  const services = () => walletServices(app.t.deps, recordingReleaser(), noSeatChangeFeed);
   const charge = (userId: number, key: string) => app.calls.charge(userId, { amount: AMOUNT }, { 'Idempotency-Key': key });
 
   it('a process dying after the charge commits left the key answered: 20 retries after the lease replay it', async () => {

@@ -1,7 +1,7 @@
 import { schema } from '@concert/db';
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { and, eq, sql } from 'drizzle-orm';
-import { isDomainError } from '@concert/domain';
+import { noSeatChangeFeed, isDomainError } from '@concert/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletServices, type WalletServices } from '../../src/wiring/wallet.js';
 import { barrier } from '../support/barrier.js';
@@ -19,7 +19,7 @@ describe('paying under contention (real MariaDB, real races)', () => {
   beforeAll(async () => {
     // No bulkhead in the way (wiring/wallet.ts): charges race payments at full width.
     t = await createTestApp({ WALLET_CHARGE_CONCURRENCY: '100' });
-    services = walletServices(t.deps, releaser);
+    services = walletServices(t.deps, releaser, noSeatChangeFeed);
   });
   afterAll(() => t.destroy());
 

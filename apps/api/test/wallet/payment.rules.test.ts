@@ -1,5 +1,5 @@
 import { schema } from '@concert/db';
-import { isDomainError, manualClock, type DomainError } from '@concert/domain';
+import { noSeatChangeFeed, isDomainError, manualClock, type DomainError } from '@concert/domain';
 import { createPendingReservation, uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -26,7 +26,7 @@ describe('paying a reservation', () => {
   const releaser = recordingReleaser();
   beforeAll(async () => {
     t = await createTestApp({}, clock);
-    services = walletServices(t.deps, releaser);
+    services = walletServices(t.deps, releaser, noSeatChangeFeed);
   });
   afterAll(() => t.destroy());
 
@@ -128,7 +128,7 @@ describe('paying a reservation', () => {
   it('keeps a committed payment when freeing the active slot fails, and logs it', async () => {
     const warnings: Array<{ userId: number; err: { message: string } }> = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
-    const failing = walletServices({ ...t.deps, logger }, { release: () => Promise.reject(new Error('Redis is down')) });
+    const failing = walletServices({ ...t.deps, logger }, { release: () => Promise.reject(new Error('Redis is down')) }, noSeatChangeFeed);
     const userId = uniqueUserId();
     await failing.charge({ userId, amount: 1_000 });
     const reservation = await pendingFor(userId);

@@ -1,5 +1,5 @@
 import { createWalletStore, schema } from '@concert/db';
-import { isDomainError } from '@concert/domain';
+import { noSeatChangeFeed, isDomainError } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ describe('charging under contention (real MariaDB, real races)', () => {
   beforeAll(async () => {
     // No bulkhead in the way (wiring/wallet.ts): every charge below reaches the database at once.
     t = await createTestApp({ WALLET_MAX_BALANCE: '10000', WALLET_CHARGE_CONCURRENCY: '100' });
-    services = walletServices(t.deps, recordingReleaser());
+    services = walletServices(t.deps, recordingReleaser(), noSeatChangeFeed);
   });
   afterAll(() => t.destroy());
 

@@ -1,5 +1,5 @@
 import { dbRefundStore } from '@concert/db';
-import { noSeatClaims, refundPayment, systemClock } from '@concert/domain';
+import { noSeatChangeFeed, noSeatClaims, refundPayment, systemClock } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
 import { confirmed } from '../confirm.js';
@@ -31,7 +31,8 @@ export function refundCommand(context: () => CliContext): Command {
         return;
       }
       // No seat claims here: the CLI reaches MySQL alone, and a claim lapses within seconds by itself.
-      const ctx = { store: dbRefundStore(await context().database()), claims: noSeatClaims, clock: systemClock };
+      // Nor the live seat feed: watchers see these seats on sale from their next snapshot.
+      const ctx = { store: dbRefundStore(await context().database()), claims: noSeatClaims, feed: noSeatChangeFeed, clock: systemClock };
       const { refund, cancelled } = await refundPayment({
         ctx,
         input: { reservationId, amount: options.amount, reason: options.reason, keepSeats: options.keepSeats ?? false },

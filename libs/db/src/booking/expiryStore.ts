@@ -1,9 +1,10 @@
-import type { ExpiryStore } from '@concert/domain';
+import type { EventSeats, ExpiryStore } from '@concert/domain';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
 import { withTransaction, type DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
 import { occupation, reservation, seat, seatAllocation } from '../schema/index.js';
+import { allocatedSeats } from './allocatedSeats.js';
 
 /** What differs between expiring a hold and an unpaid reservation: the table, its live status, its seats' link. */
 type Expirable =
@@ -36,25 +37,28 @@ export function dbExpiryStore({ db }: DatabaseHandle): ExpiryStore {
     return rows.map((row) => row.id);
   };
   // `due`: only past its deadline (the sweep); without it, now whatever the deadline (an operator's release).
+  // Answers the seats it put back on sale (for the live seat maps), or undefined when it lost the row.
   const end = ({ table, liveStatus, allocationKey, allocationStatus }: Expirable, id: number, now: Date, due: boolean) =>
-    withTransaction(db, async (tx) => {
+    withTransaction(db, async (tx): Promise<EventSeats | undefined> => {
       const won = await tx
         .update(table)
         .set({ status: 'EXPIRED', expiredAt: now })
         .where(and(eq(table.id, id), eq(table.status, liveStatus), due ? lte(table.expiresAt, now) : undefined));
-      if (affectedRows(won) === 0) return false;
+      if (affectedRows(won) === 0) return undefined;
+      const owner = table === occupation ? { occupationId: id } : { reservationId: id };
+      const freed = await allocatedSeats(tx, owner, allocationStatus);
       // Drizzle's update has no JOIN: the allocations and their seats change in one statement.
       await tx.execute(sql`
         UPDATE ${seatAllocation} JOIN ${seat} ON ${seat.id} = ${seatAllocation.seatId}
         SET ${seatAllocation.status} = 'EXPIRED', ${seatAllocation.expiredAt} = ${now}, ${seat.isAvailable} = 1
         WHERE ${allocationKey} = ${id} AND ${seatAllocation.status} = ${allocationStatus}`);
-      return true;
+      return freed;
     });
   const expire = async (kind: Expirable, id: number, now: Date) => {
     try {
       return await end(kind, id, now, true);
     } catch (error) {
-      if (isTransient(error)) return false;
+      if (isTransient(error)) return undefined;
       throw error;
     }
   };

@@ -1,4 +1,4 @@
-import { noSeatClaims, type BookingContext, type BookingRules, type Clock } from '@concert/domain';
+import { noSeatChangeFeed, noSeatClaims, type BookingContext, type BookingRules, type Clock } from '@concert/domain';
 import type { DatabaseHandle } from '../client.js';
 import { dbBookingStore } from './bookingStore.js';
 import { dbCatalogReader } from './catalogReader.js';
@@ -16,6 +16,7 @@ export function dbBookingContext(database: DatabaseHandle, clock: Clock, rules: 
     store: dbBookingStore(database),
     expiry: dbExpiryStore(database),
     claims: noSeatClaims,
+    feed: noSeatChangeFeed,
     clock,
     rules,
   };

@@ -5,6 +5,7 @@ import { retryingTransient } from '../errors.js';
 import { payment, reservation, wallet } from '../schema/index.js';
 import { chargeWallets, type ChargeSettings } from './chargeWallets.js';
 import { payFromWallet } from './payFromWallet.js';
+import { allocatedSeats } from '../booking/allocatedSeats.js';
 
 const paymentColumns = {
   id: payment.id,
@@ -48,6 +49,8 @@ export function createWalletStore(handle: DatabaseHandle, charges: ChargeSetting
       const [row] = await db.select(paymentColumns).from(payment).where(eq(payment.reservationId, reservationId));
       return row satisfies Payment | undefined;
     },
+
+    seatsOf: (reservationId) => allocatedSeats(db, { reservationId }),
 
     paymentsOf: (userId, limit) =>
       db.select(paymentColumns).from(payment).where(eq(payment.userId, userId)).orderBy(desc(payment.paidAt), desc(payment.id)).limit(limit),

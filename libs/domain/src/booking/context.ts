@@ -1,3 +1,4 @@
+import type { SeatChangeFeed } from '../seatFeed/seatChangeFeed.js';
 import type { Clock } from '../shared/clock.js';
 import type { CatalogReader } from './catalog.js';
 import type { BookingStore, ExpiryStore, SeatClaims, SeatInventory } from './ports.js';
@@ -18,6 +19,8 @@ export interface BookingContext {
   store: BookingStore;
   expiry: ExpiryStore;
   claims: SeatClaims;
+  /** Told of every seat change after it commits: the live seat maps. */
+  feed: SeatChangeFeed;
   clock: Clock;
   rules: BookingRules;
 }

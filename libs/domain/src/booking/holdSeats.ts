@@ -1,3 +1,4 @@
+import { announceSeats } from '../seatFeed/seatChangeFeed.js';
 import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, sameSeats, type Hold, type Seat, type SeatState } from './booking.js';
 import type { BookingContext } from './context.js';
@@ -41,12 +42,16 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
   }
   await openEvent(ctx.catalog, input.concertEventId, now);
   const claim = await claimAhead(ctx, input.concertEventId, seatIds, input.userId, now);
+  let hold: Hold;
   try {
-    return await holdClaimed(ctx, input, seatIds, now);
+    hold = await holdClaimed(ctx, input, seatIds, now);
   } catch (error) {
     await releaseClaim(ctx, input.concertEventId, seatIds, claim);
     throw error;
   }
+  // Before answering, so the buyer's next step (reserve, release) is announced after this one.
+  await announceSeats(ctx.feed, { concertEventId: input.concertEventId, seatIds, state: 'held' });
+  return hold;
 }
 
 /** The database's part: one race-safe placement, judged before it commits. */

@@ -6,7 +6,7 @@ export { holdSeats, type HoldSeatsInput } from './holdSeats.js';
 export { listAvailableEvents } from './listAvailableEvents.js';
 export { listAvailableSeats } from './listAvailableSeats.js';
 export { listConcerts } from './listConcerts.js';
-export type { BookingStore, BookingTransaction, ExpiryStore, HoldPlacement, NewHold, NewReservation, SeatClaim, SeatClaims, SeatInventory } from './ports.js';
+export type { BookingStore, BookingTransaction, ExpiryStore, EventSeats, HoldPlacement, NewHold, NewReservation, SeatClaim, SeatClaims, SeatInventory } from './ports.js';
 export { releaseHold } from './releaseHold.js';
 export { noSeatClaims } from './seatClaims.js';
 export { reserveHold, type ReserveHoldInput } from './reserveHold.js';

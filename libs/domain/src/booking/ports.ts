@@ -6,6 +6,14 @@ export interface SeatInventory {
   availableSeats(concertEventId: number): Promise<readonly Seat[]>;
   /** The seats of the event among `seatIds`, with whether each is on sale now (unknown or foreign ids are missing). */
   seatsOf(concertEventId: number, seatIds: readonly number[]): Promise<SeatState[]>;
+  /** Every seat of the event by seat number, with whether it is on sale now (read-only, may be shared). */
+  seatMap(concertEventId: number): Promise<readonly SeatState[]>;
+}
+
+/** Some seats of one event: those a write changed together. */
+export interface EventSeats {
+  concertEventId: number;
+  seatIds: number[];
 }
 
 /** A short claim on seats: who made it and until when (the use cases' clock). */
@@ -84,11 +92,11 @@ export interface BookingStore {
 /** The expiry sweep's storage: each `expire*` is a conditional write, so several sweepers can race safely. */
 export interface ExpiryStore {
   overdueHolds(now: Date, limit: number): Promise<number[]>;
-  /** ACTIVE and past its deadline → EXPIRED, its seats back on sale; false if another process (or a reserve) won. */
-  expireHold(occupationId: number, now: Date): Promise<boolean>;
-  /** ACTIVE → EXPIRED now, whatever its deadline, its seats back on sale; false if a reserve or a sweeper won. */
-  endHold(occupationId: number, now: Date): Promise<boolean>;
+  /** ACTIVE and past its deadline → EXPIRED, its seats back on sale; undefined if another process (or a reserve) won. */
+  expireHold(occupationId: number, now: Date): Promise<EventSeats | undefined>;
+  /** ACTIVE → EXPIRED now, whatever its deadline, its seats back on sale; undefined if a reserve or a sweeper won. */
+  endHold(occupationId: number, now: Date): Promise<EventSeats | undefined>;
   overdueReservations(now: Date, limit: number): Promise<number[]>;
-  /** PENDING and past its deadline → EXPIRED, its seats back on sale; false if paid or already expired. */
-  expireReservation(reservationId: number, now: Date): Promise<boolean>;
+  /** PENDING and past its deadline → EXPIRED, its seats back on sale; undefined if paid or already expired. */
+  expireReservation(reservationId: number, now: Date): Promise<EventSeats | undefined>;
 }

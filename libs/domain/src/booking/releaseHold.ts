@@ -1,3 +1,4 @@
+import { announceSeats } from '../seatFeed/seatChangeFeed.js';
 import { DomainError } from '../shared/domainError.js';
 import type { Hold } from './booking.js';
 import type { BookingContext } from './context.js';
@@ -14,7 +15,7 @@ export async function releaseHold({
   ctx,
   input,
 }: {
-  ctx: Pick<BookingContext, 'store' | 'expiry' | 'clock' | 'claims'>;
+  ctx: Pick<BookingContext, 'store' | 'expiry' | 'clock' | 'claims' | 'feed'>;
   input: { holdId: number; userId?: number };
 }): Promise<Hold> {
   const { holdId } = input;
@@ -24,9 +25,10 @@ export async function releaseHold({
     throw new DomainError('occupation_not_found', `Hold ${holdId} does not exist.`);
   }
   const now = ctx.clock.now();
-  if (hold.status === 'ACTIVE' && (await ctx.expiry.endHold(holdId, now))) {
-    const seatIds = hold.seats.map((seat) => seat.seatId);
-    await ctx.claims.forget(hold.concertEventId, seatIds, hold.userId).catch(() => undefined);
+  const freed = hold.status === 'ACTIVE' ? await ctx.expiry.endHold(holdId, now) : undefined;
+  if (freed) {
+    await ctx.claims.forget(freed.concertEventId, freed.seatIds, hold.userId).catch(() => undefined);
+    await announceSeats(ctx.feed, { ...freed, state: 'available' });
     return { ...hold, status: 'EXPIRED' };
   }
   // Ended before, or a reserve or the sweeper won since the read: report what it is now.

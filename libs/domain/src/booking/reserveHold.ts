@@ -1,3 +1,4 @@
+import { announceSeats } from '../seatFeed/seatChangeFeed.js';
 import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, type Reservation } from './booking.js';
 import type { ConcertEvent } from './catalog.js';
@@ -29,6 +30,7 @@ export async function reserveHold({
 }): Promise<{ reservation: Reservation; event: ConcertEvent }> {
   const now = ctx.clock.now();
   const event = await openEvent(ctx.catalog, input.concertEventId, now);
+  let reservedSeats: number[] = [];
   const reservation = await ctx.store.transaction(async (tx) => {
     const hold = await tx.findHold(input.occupationId);
     // Someone else's hold, or one of another event, answers as if it did not exist.
@@ -41,6 +43,7 @@ export async function reserveHold({
       // A concurrent reserve of the same hold won (it is RELEASED now), or the sweeper expired it.
       return existingReservation(tx, input);
     }
+    reservedSeats = hold.seats.map((seat) => seat.seatId);
     const paymentWindowMs = ctx.rules.paymentWindowSeconds * 1_000;
     return tx.createReservation({
       hold,
@@ -49,6 +52,8 @@ export async function reserveHold({
       expiresAt: paymentWindowMs > 0 ? new Date(now.getTime() + paymentWindowMs) : hold.expiresAt,
     });
   });
+  // Only the reserve that made the reservation announces it; a repeated one changed nothing.
+  await announceSeats(ctx.feed, { concertEventId: input.concertEventId, seatIds: reservedSeats, state: 'reserved' });
   return { reservation, event };
 }
 

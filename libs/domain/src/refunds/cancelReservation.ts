@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domainError.js';
 import { cancellationDeadline, cancellationFee } from './cancellationPolicy.js';
-import { forgetClaims, type RefundContext } from './refundContext.js';
+import { seatsBackOnSale, type RefundContext } from './refundContext.js';
 import type { Refund, RefundableReservation } from './refundStore.js';
 
 export interface CancelReservationInput {
@@ -44,7 +44,7 @@ export async function cancelReservation({
     const now = ctx.clock.now();
     const done = reservation.status === 'PENDING' ? await cancelUnpaid(ctx, reservation, now) : await cancelPaid(ctx, reservation, now);
     if (done) {
-      await forgetClaims(ctx, reservation.concertEventId, reservation.seatIds, reservation.userId);
+      await seatsBackOnSale(ctx, reservation.concertEventId, reservation.seatIds, reservation.userId);
       return done;
     }
   }

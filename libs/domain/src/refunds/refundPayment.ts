@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domainError.js';
-import { forgetClaims, type RefundContext } from './refundContext.js';
+import { seatsBackOnSale, type RefundContext } from './refundContext.js';
 import type { Refund, RefundableReservation } from './refundStore.js';
 
 export interface RefundPaymentInput {
@@ -48,7 +48,7 @@ export async function refundPayment({ ctx, input }: { ctx: RefundContext; input:
     const now = ctx.clock.now();
     const outcome = await ctx.store.refund({ reservationId: reservation.id, amount, kind: 'OPERATOR', reason, cancel, now });
     if (outcome.refunded && outcome.refund) {
-      if (cancel) await forgetClaims(ctx, reservation.concertEventId, reservation.seatIds, reservation.userId);
+      if (cancel) await seatsBackOnSale(ctx, reservation.concertEventId, reservation.seatIds, reservation.userId);
       return { refund: outcome.refund, cancelled: cancel };
     }
   }

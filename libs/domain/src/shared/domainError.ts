@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'identity_invalid'
   | 'identity_mismatch'
   | 'identity_provider_unavailable'
-  | 'queue_unavailable';
+  | 'queue_unavailable'
+  | 'seat_feed_unavailable';
 
 /** An expected outcome that is not a success: seat taken, balance too low, not admitted yet. */
 export class DomainError extends Error {

@@ -1,4 +1,5 @@
 import type { ActiveSlotReleaser } from '../queue/activeSlotReleaser.js';
+import { announceSeats, type SeatChangeFeed } from '../seatFeed/seatChangeFeed.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domainError.js';
 import type { WarningLog } from '../shared/warningLog.js';
@@ -8,6 +9,8 @@ export interface PayReservationContext {
   store: WalletStore;
   clock: Clock;
   releaser: ActiveSlotReleaser;
+  /** Told that the seats of a payment are sold (the live seat maps). */
+  feed: SeatChangeFeed;
   log: WarningLog;
   /** Told how each answered payment went (for metrics): charged now, or an earlier payment answered again. */
   observe?: (outcome: 'paid' | 'replayed') => void;
@@ -56,6 +59,7 @@ export async function payReservation({
   }
   const payment = attempt.paid ? attempt.payment : await settledPayment(ctx, input, now);
   ctx.observe?.(attempt.paid ? 'paid' : 'replayed');
+  if (attempt.paid) await announceSeats(ctx.feed, { ...(await ctx.store.seatsOf(reservationId)), state: 'sold' });
   await releaseSlot(ctx, userId);
   return payment;
 }

@@ -1,4 +1,5 @@
 import type { ReservationStatus } from '../booking/booking.js';
+import type { EventSeats } from '../booking/ports.js';
 import type { IdempotentCompletion } from '../idempotency/idempotencyStore.js';
 
 /** A payment as stored: one per reservation; only refunds change it afterwards (`refundedAmount`, `status`). */
@@ -74,6 +75,8 @@ export interface WalletStore {
   /** Undefined when the user has no wallet. */
   balanceOf(userId: number): Promise<number | undefined>;
   paymentOf(reservationId: number): Promise<Payment | undefined>;
+  /** The seats a reservation keeps off sale, and their event. */
+  seatsOf(reservationId: number): Promise<EventSeats>;
   /** A user's payments, newest first. */
   paymentsOf(userId: number, limit: number): Promise<Payment[]>;
 }

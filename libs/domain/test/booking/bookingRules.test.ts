@@ -5,6 +5,7 @@ import {
   isHoldLive,
   listAvailableEvents,
   manualClock,
+  noSeatChangeFeed,
   noSeatClaims,
   openEventsAt,
   sameSeats,
@@ -44,6 +45,7 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
     },
     inventory: {
       availableSeats: async () => [],
+      seatMap: async () => [],
       seatsOf: async (_, seatIds) =>
         seatIds.filter((id) => id <= 2).map((id) => ({ id, seatNumber: id, price: 100, isAvailable: true })),
     },
@@ -57,6 +59,7 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
     },
     clock,
     claims: noSeatClaims,
+    feed: noSeatChangeFeed,
     rules: { holdTtlSeconds: 300, maxSeatsPerUser: 2, paymentWindowSeconds: 0, seatClaimMs: 0 },
   };
 }

@@ -1,0 +1,32 @@
+import { RedisSeatChangeFeed } from '@concert/redis';
+import type { AppDeps } from '../deps.js';
+import { SseStreams } from '../streams/sseStreams.js';
+
+/** How long an event's feed (its sequence and kept changes) outlives its last change. */
+const FEED_TTL_SECONDS = 7 * 24 * 3_600;
+
+/** The live seat feed on this app's Redis (one subscriber connection per process), with its failures logged and counted. */
+export function createSeatFeed(deps: AppDeps): RedisSeatChangeFeed {
+  return new RedisSeatChangeFeed(deps.redis, {
+    keyPrefix: deps.config.redis.keyPrefix,
+    logLength: deps.config.seatStream.logLength,
+    ttlSeconds: FEED_TTL_SECONDS,
+    onPublishError: (error, change) => {
+      deps.metrics.seatFeedPublishFailures.inc();
+      deps.logger.warn({ err: error, concertEventId: change.concertEventId }, 'a seat change was not published; its watchers will resync');
+    },
+  });
+}
+
+/** The process's seat streams: capped, heartbeated, slow clients dropped (SEAT_STREAM_* settings). */
+export function createSeatStreams(deps: AppDeps): SseStreams {
+  const { maxPerProcess, heartbeatSeconds, maxQueuedEvents } = deps.config.seatStream;
+  const streams = new SseStreams({
+    maxOpen: maxPerProcess,
+    heartbeatMs: heartbeatSeconds * 1_000,
+    maxQueued: maxQueuedEvents,
+    onDrop: (reason) => deps.metrics.seatStreamsDropped.inc({ reason }),
+  });
+  deps.metrics.registerSeatStreamGauge(() => streams.open);
+  return streams;
+}
