@@ -1,6 +1,7 @@
 import { operations, type Operation, type OperationId, type Operations } from '@concert/contract';
 import { Transport, type CallOptions, type InputOf, type OutputOf, type TokenHolder, type TransportOptions } from './transport.js';
 import { waitUntilActive, type QueuePlace, type WaitOptions } from './waitUntilActive.js';
+import { watchSeats, type WatchSeatsOptions } from './watchSeats.js';
 
 export interface ConcertClientOptions extends TransportOptions {
   /** A token kept from an earlier session (e.g. across a page reload); issueQueueToken sets it otherwise. */
@@ -25,6 +26,12 @@ export interface ConcertClient extends ConcertMethods {
   setUserToken(token: string | undefined): void;
   /** Polls the queue status until the token is ACTIVE (see WaitOptions). */
   waitUntilActive(options?: WaitOptions): Promise<QueuePlace>;
+  /**
+   * Watches an event's seat map live (the API's streamSeats): `onSnapshot` with the whole map, then
+   * `onChange` with every change; reconnects by itself (see WatchSeatsOptions). Resolves when
+   * `signal` aborts; rejects on a refusal a retry cannot change (an ApiError: 401, 403, 404, 409).
+   */
+  watchSeats(concertEventId: number, options: WatchSeatsOptions): Promise<void>;
 }
 
 function unwrap(answer: unknown): unknown {
@@ -71,5 +78,6 @@ export function createConcertClient(options: ConcertClientOptions): ConcertClien
       tokens.token = token;
     },
     waitUntilActive: (waitOptions) => waitUntilActive((signal) => methods.getQueueStatus({}, { signal }), waitOptions),
+    watchSeats: (concertEventId, watchOptions) => watchSeats(transport, concertEventId, watchOptions),
   };
 }

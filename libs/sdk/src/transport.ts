@@ -1,6 +1,6 @@
-import { errorBody, type Operation } from '@concert/contract';
+import type { Operation } from '@concert/contract';
 import type { z } from 'zod';
-import { ApiError, ContractError, NetworkError } from './errors.js';
+import { apiErrorOf, ContractError, NetworkError } from './errors.js';
 import { randomKey } from './randomKey.js';
 import { backoffDelay, defaultRetryPolicy, retryAfterMs, sleep, type RetryPolicy } from './retryPolicy.js';
 
@@ -73,17 +73,32 @@ export class Transport {
     this.retry = { ...defaultRetryPolicy, ...options.retry };
   }
 
-  async call<O extends Operation>(operation: O, input: InputOf<O>, options: CallOptions = {}): Promise<OutputOf<O>> {
-    const { path, body } = splitInput(operation, (input ?? {}) as Record<string, unknown>);
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
+  /** The headers of every call: the extra ones, the bearer token and the queue token. */
+  async headers(): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { ...this.options.headers };
     const bearer = typeof this.options.bearerToken === 'function' ? await this.options.bearerToken() : this.options.bearerToken;
     if (bearer) headers.authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.tokens.token) headers['user-token'] = this.tokens.token;
+    return headers;
+  }
+
+  /** The address of an operation's path (which carries /api/v1) on this API. */
+  url(path: string): string {
+    return `${this.options.baseUrl.replace(/\/$/, '')}${path}`;
+  }
+
+  get fetch(): typeof fetch {
+    return this.fetchImpl;
+  }
+
+  async call<O extends Operation>(operation: O, input: InputOf<O>, options: CallOptions = {}): Promise<OutputOf<O>> {
+    const { path, body } = splitInput(operation, (input ?? {}) as Record<string, unknown>);
+    const headers: Record<string, string> = { accept: 'application/json', ...(await this.headers()), ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     // One key for the call, kept across this SDK's own retries: the API answers a retry with the first result.
     if (operation.idempotent) headers['idempotency-key'] = options.idempotencyKey ?? randomKey();
     const retryable = SAFE_METHODS.has(operation.method) || operation.idempotent === true;
-    const url = `${this.options.baseUrl.replace(/\/$/, '')}${path}`;
+    const url = this.url(path);
     const init = { method: operation.method.toUpperCase(), headers, body: body && JSON.stringify(body) };
 
     for (let attempt = 0; ; attempt += 1) {
@@ -139,14 +154,7 @@ export class Transport {
       if (response.ok) throw new ContractError(`${operation.operationId}: the answer (${response.status}) is not JSON.`);
       payload = text;
     }
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    if (!response.ok) {
-      const parsed = errorBody.safeParse(payload);
-      if (!parsed.success) throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, payload, requestId);
-      const { code, message, details } = parsed.data.error;
-      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
-      throw new ApiError(response.status, code, message, details, requestId, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1_000));
-    }
+    if (!response.ok) throw apiErrorOf(response, payload);
     if (this.options.validateResponses === false) return payload as OutputOf<O>;
     const parsed = operation.response.safeParse(payload);
     if (!parsed.success) {
