@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hold } from './booking.js';
 import { dataEnvelope, instant } from './envelope.js';
 import { idParam } from './ids.js';

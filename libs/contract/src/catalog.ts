@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant, listEnvelope } from './envelope.js';
 import { idParam } from './ids.js';
 import { defineOperation } from './operation.js';

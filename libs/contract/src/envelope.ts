@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The contract's envelopes: one object in `data`, a list in `list`, a failure in `error`. */
 export const dataEnvelope = <T extends z.ZodType>(schema: T) => z.object({ data: schema });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The optional `Idempotency-Key` header of an operation marked `idempotent`: a retry with the same

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 /** Plain decimal: no sign, exponent, fraction, hex, leading zero or space. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataEnvelope, instant, listEnvelope } from './envelope.js';
 import { id, userId, userIdParam } from './ids.js';
 import { defineOperation } from './operation.js';
