@@ -38,7 +38,9 @@ export interface Config {
     /** Open streams one process serves; one more is answered 503 with Retry-After. */
     maxPerProcess: number;
     heartbeatSeconds: number;
-    /** Events waiting to be written to one stream: a client that falls further behind is dropped. */
+    /** Changes are written to each stream together once per this period (one write per stream and period). */
+    flushMs: number;
+    /** Writes waiting to be written to one stream: a client that falls further behind is dropped. */
     maxQueuedEvents: number;
     /** Changes kept per event for reconnecting watchers (Last-Event-ID). */
     logLength: number;
@@ -91,6 +93,7 @@ export function toConfig(env: Env): Config {
     seatStream: {
       maxPerProcess: env.SEAT_STREAM_MAX_PER_PROCESS,
       heartbeatSeconds: env.SEAT_STREAM_HEARTBEAT_SECONDS,
+      flushMs: env.SEAT_STREAM_FLUSH_MS,
       maxQueuedEvents: env.SEAT_STREAM_MAX_QUEUED_EVENTS,
       logLength: env.SEAT_FEED_LOG_LENGTH,
     },

@@ -5,12 +5,17 @@ export type DropReason = 'slow' | 'drain';
 export interface SseStreamsOptions {
   maxOpen: number;
   heartbeatMs: number;
-  /** Events waiting to be written to one stream before its client counts as too slow and is dropped. */
+  /**
+   * Events pushed to a stream are written together once per this period: one socket write per
+   * stream and period however many changes came, which is what a stream costs the server.
+   */
+  flushMs: number;
+  /** Writes waiting for one stream before its client counts as too slow and is dropped. */
   maxQueued: number;
   onDrop?: (reason: DropReason) => void;
 }
 
-/** One open stream: events are queued and written in order; `closed` resolves when it ends, for whatever reason. */
+/** One open stream: events are written in order, together once per flush; `closed` resolves when it ends, for whatever reason. */
 export interface SseClient {
   push(text: string): void;
   close(): void;
@@ -21,20 +26,26 @@ export interface SseClient {
 const HEARTBEAT = ': heartbeat\n\n';
 
 /**
- * The server-sent-event streams of one process: a cap on how many are open, one heartbeat timer for
- * all, a bounded queue per stream (a client that stops reading is dropped, never buffered without
- * bound: it reconnects and starts from a fresh state), and closing them all when the process drains.
+ * The server-sent-event streams of one process: a cap on how many are open, one heartbeat timer and
+ * one flush timer for all (events are written in batches), a bounded queue of writes per stream (a
+ * client that stops reading is dropped, never buffered without bound: it reconnects and resumes),
+ * and closing them all when the process drains.
  */
 export class SseStreams {
   private readonly clients = new Set<QueuedClient>();
   private reserved = 0;
   private draining = false;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly timers: NodeJS.Timeout[];
 
   constructor(private readonly options: SseStreamsOptions) {
-    this.heartbeat = setInterval(() => {
-      for (const client of this.clients) client.beat();
-    }, options.heartbeatMs).unref();
+    this.timers = [
+      setInterval(() => {
+        for (const client of this.clients) client.beat();
+      }, options.heartbeatMs).unref(),
+      setInterval(() => {
+        for (const client of this.clients) client.flush();
+      }, options.flushMs).unref(),
+    ];
   }
 
   get open(): number {
@@ -67,12 +78,13 @@ export class SseStreams {
   /** Refuses new streams and ends every open one: their clients reconnect to another process. */
   drain(): void {
     this.draining = true;
-    clearInterval(this.heartbeat);
+    for (const timer of this.timers) clearInterval(timer);
     for (const client of [...this.clients]) client.end('drain');
   }
 }
 
 class QueuedClient implements SseClient {
+  private pending: string[] = [];
   private readonly queue: string[] = [];
   private writing = false;
   private done = false;
@@ -93,13 +105,20 @@ class QueuedClient implements SseClient {
 
   push(text: string): void {
     if (this.done) return;
+    this.pending.push(text);
+    this.quiet = false;
+  }
+
+  /** Queues what was pushed since the last flush as one write; a client too many writes behind is dropped. */
+  flush(): void {
+    if (this.done || this.pending.length === 0) return;
     if (this.queue.length >= this.maxQueued) {
       this.end('slow');
       this.cut();
       return;
     }
-    this.queue.push(text);
-    this.quiet = false;
+    this.queue.push(this.pending.join(''));
+    this.pending = [];
     if (!this.writing) void this.pump();
   }
 
@@ -117,6 +136,7 @@ class QueuedClient implements SseClient {
     if (this.done) return;
     this.done = true;
     this.queue.length = 0;
+    this.pending = [];
     this.onEnd(reason);
     this.resolveClosed();
   }

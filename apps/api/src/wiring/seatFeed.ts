@@ -20,10 +20,11 @@ export function createSeatFeed(deps: AppDeps): RedisSeatChangeFeed {
 
 /** The process's seat streams: capped, heartbeated, slow clients dropped (SEAT_STREAM_* settings). */
 export function createSeatStreams(deps: AppDeps): SseStreams {
-  const { maxPerProcess, heartbeatSeconds, maxQueuedEvents } = deps.config.seatStream;
+  const { maxPerProcess, heartbeatSeconds, flushMs, maxQueuedEvents } = deps.config.seatStream;
   const streams = new SseStreams({
     maxOpen: maxPerProcess,
     heartbeatMs: heartbeatSeconds * 1_000,
+    flushMs,
     maxQueued: maxQueuedEvents,
     onDrop: (reason) => deps.metrics.seatStreamsDropped.inc({ reason }),
   });
