@@ -31,15 +31,17 @@ export function sseParser(onEvent: (event: SseEvent) => void, onComment: () => v
     else if (field === 'data') data.push(value);
     else if (field === 'id' && !value.includes('\0')) id = value;
   };
+  // A line ending in \r may be the first half of \r\n: the \n, even at the start of the next chunk, is skipped.
+  let skipNewline = false;
   return {
     push(chunk: string) {
       buffer += chunk;
-      for (let end = buffer.search(/\r\n|\r|\n/); end >= 0; end = buffer.search(/\r\n|\r|\n/)) {
-        // A lone \r at the end may be the first half of \r\n: wait for the next chunk.
-        if (buffer[end] === '\r' && end === buffer.length - 1) break;
-        const size = buffer.startsWith('\r\n', end) ? 2 : 1;
+      if (skipNewline && buffer.startsWith('\n')) buffer = buffer.slice(1);
+      skipNewline = false;
+      for (let end = buffer.search(/[\r\n]/); end >= 0; end = buffer.search(/[\r\n]/)) {
         line(buffer.slice(0, end));
-        buffer = buffer.slice(end + size);
+        if (buffer[end] === '\r' && end === buffer.length - 1) skipNewline = true;
+        buffer = buffer.slice(end + (buffer.startsWith('\r\n', end) ? 2 : 1));
       }
     },
   };
