@@ -10,6 +10,8 @@ describe('the live seat map, watched through the SDK on one API process while bu
   let eventId: number;
   let seatIds: number[];
   let other: Awaited<ReturnType<typeof secondProcess>>;
+  /** The sequence before the event's first change (an event's numbers start from the server's clock). */
+  let before = 0;
   beforeAll(async () => {
     const concert = await createConcert(served.t.database.db);
     const event = await createEventWithSeats(served.t.database.db, concert.id, { seats: 6, price: 1_000 });
@@ -48,12 +50,13 @@ describe('the live seat map, watched through the SDK on one API process while bu
     await rebuyer.releaseHold({ occupationId: secondHold.id });
 
     await until(() => changes.length === 5, 'five changes');
+    before = (changes[0]?.sequence ?? 0) - 1;
     expect(changes).toEqual([
-      { sequence: 1, seatIds: [first, second], state: 'held' },
-      { sequence: 2, seatIds: [first, second], state: 'reserved' },
-      { sequence: 3, seatIds: [first, second], state: 'sold' },
-      { sequence: 4, seatIds: [third], state: 'held' },
-      { sequence: 5, seatIds: [third], state: 'available' },
+      { sequence: before + 1, seatIds: [first, second], state: 'held' },
+      { sequence: before + 2, seatIds: [first, second], state: 'reserved' },
+      { sequence: before + 3, seatIds: [first, second], state: 'sold' },
+      { sequence: before + 4, seatIds: [third], state: 'held' },
+      { sequence: before + 5, seatIds: [third], state: 'available' },
     ]);
     watching.abort();
     await expect(watch).resolves.toBeUndefined();
@@ -63,20 +66,20 @@ describe('the live seat map, watched through the SDK on one API process while bu
   it('resumes after Last-Event-ID with only what was missed, or a fresh snapshot once the missed changes are no longer kept', async () => {
     const client = served.client();
     const { token } = await client.issueQueueToken({ userId: uniqueUserId() });
-    // Five changes so far, three kept (SEAT_FEED_LOG_LENGTH): after 3, changes 4 and 5 are resent.
-    const resumed = await openStream(served.baseUrl, eventId, token, { 'Last-Event-ID': '3' });
+    // Five changes so far, three kept (SEAT_FEED_LOG_LENGTH): after the third, the fourth and fifth are resent.
+    const resumed = await openStream(served.baseUrl, eventId, token, { 'Last-Event-ID': String(before + 3) });
     await until(() => resumed.events.length === 2, 'the two missed changes');
     expect(resumed.events.map((event) => [event.event, event.id])).toEqual([
-      ['change', '4'],
-      ['change', '5'],
+      ['change', String(before + 4)],
+      ['change', String(before + 5)],
     ]);
     resumed.close();
 
-    // After 1, changes 2 and 3 were dropped from the log: the whole map instead, as of change 5.
-    const stale = await openStream(served.baseUrl, eventId, token, { 'Last-Event-ID': '1' });
+    // After the first, the second was dropped from the log: the whole map instead, as of the fifth.
+    const stale = await openStream(served.baseUrl, eventId, token, { 'Last-Event-ID': String(before + 1) });
     await until(() => stale.events.length === 1, 'a fresh snapshot');
     const [snapshot] = stale.events;
-    expect([snapshot?.event, snapshot?.id]).toEqual(['snapshot', '5']);
+    expect([snapshot?.event, snapshot?.id]).toEqual(['snapshot', String(before + 5)]);
     const seats = (JSON.parse(snapshot?.data ?? '{}') as SeatSnapshot).seats;
     expect(seats.filter((seat) => !seat.available).map((seat) => seat.id)).toEqual(seatIds.slice(0, 2));
     stale.close();

@@ -84,8 +84,9 @@ export class RedisSeatChangeFeed implements SeatChangeFeed {
 
   async changesSince(concertEventId: number, sequence: number): Promise<SequencedSeatChange[] | undefined> {
     const keys = seatFeedKeys(this.options.keyPrefix, concertEventId);
-    const [last, log] = (await reachable(READ_LOG(this.redis, [keys.sequence, keys.log], []))) as [number, string[]];
-    // Ahead of the feed: its sequence began again (its keys lapsed), so the watcher's map is of another time.
+    const [lastText, log] = (await reachable(READ_LOG(this.redis, [keys.sequence, keys.log], []))) as [string, string[]];
+    const last = Number(lastText);
+    // Ahead of the feed: the watcher's number is not one of this feed's (another Redis, a clock set back).
     if (sequence > last) return undefined;
     const kept = log.map((message) => JSON.parse(message) as SequencedSeatChange);
     const first = kept[0]?.sequence ?? last + 1;
