@@ -5,7 +5,7 @@ import type { App, AppEnv } from './http/appEnv.js';
 import { limitBody } from './http/bodyLimit.js';
 import { concertListFromMemory } from './http/concertListFromMemory.js';
 import { corsPolicy } from './http/cors.js';
-import { docsPage } from './http/docsPage.js';
+import { registerDocs } from './http/docsPage.js';
 import { notReadyWhileDraining } from './http/drain.js';
 import { errorResponse } from './http/errorBody.js';
 import { identify } from './http/identify.js';
@@ -68,7 +68,6 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
       description: 'Waiting room, seat holds that expire, reservations and wallet payments.',
     },
   });
-  const [docsPolicy, docs] = docsPage();
-  app.get('/docs', docsPolicy, docs);
+  registerDocs(app);
   return { app, services };
 }
