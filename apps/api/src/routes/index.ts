@@ -1,5 +1,6 @@
 import type { RouteModule } from '../http/defineRoute.js';
 import { listAvailableSeatsRoute } from './catalog/listAvailableSeats.js';
+import { getBookingRulesRoute } from './booking/getBookingRules.js';
 import { occupySeatsRoute } from './booking/occupySeats.js';
 import { releaseHoldRoute } from './booking/releaseHold.js';
 import { reserveHoldRoute } from './booking/reserveHold.js';
@@ -24,6 +25,7 @@ export const routes: readonly RouteModule[] = [
   listConcertsRoute,
   listAvailableEventsRoute,
   listAvailableSeatsRoute,
+  getBookingRulesRoute,
   occupySeatsRoute,
   reserveHoldRoute,
   releaseHoldRoute,
