@@ -12,6 +12,7 @@ import { identify } from './http/identify.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { noStore, securityHeaders, USER_DATA_PATHS } from './http/securityHeaders.js';
+import { registerStorefront } from './http/storefront.js';
 import { strictJsonBody } from './http/strictJsonBody.js';
 import { validationHook } from './http/validationHook.js';
 import { routes } from './routes/index.js';
@@ -69,5 +70,6 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
     },
   });
   registerDocs(app);
+  registerStorefront(app, deps.config.storefront, deps.logger);
   return { app, services };
 }

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+
+/** Debian's chromium (scripts/services-up.sh installs it): never a browser download. */
+const CHROMIUM = '/usr/bin/chromium';
+const screenshots = new URL('../../test-output/', import.meta.url);
+
+/**
+ * Headless chromium, with nothing of its own reaching the network (no updates, sync or QUIC probes).
+ * Playwright gives each launch a fresh temporary --user-data-dir: no profile outlives the test.
+ */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made to anywhere but the API under test. */
+  offOrigin: string[];
+}
+
+/**
+ * A page in a context of its own (its own storage: another buyer), at a phone-or-laptop width, that
+ * records each request leaving the API's origin, and leaves a screenshot in test-output/ when the
+ * test fails.
+ */
+export async function openPage(browser: Browser, origin: string, name: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const offOrigin: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) offOrigin.push(url);
+  });
+  onTestFailed(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true }).catch(() => undefined);
+  });
+  return { page, context, offOrigin };
+}
