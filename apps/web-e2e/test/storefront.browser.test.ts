@@ -37,7 +37,16 @@ describe('the storefront and /docs in a browser, against the built API', () => {
     await page.locator('[data-seat="1"][data-state]').waitFor(SHOWN);
   }
 
-  const seat = (page: Page, seatNumber: number, state: string) => page.locator(`[data-seat="${seatNumber}"][data-state="${state}"]`);
+  /** A seat as the map shows it: `free`, or this buyer's own `held`/`sold`, or someone else's (`taken`: held or sold). */
+  const seat = (page: Page, seatNumber: number, state: 'free' | 'held' | 'sold' | 'taken') => {
+    const shown = {
+      free: '[data-state="free"]',
+      held: '[data-state="held"][data-own="true"]',
+      sold: '[data-state="sold"][data-own="true"]',
+      taken: ':is([data-state="taken"], [data-state="held"], [data-state="sold"])[data-own="false"]',
+    }[state];
+    return page.locator(`[data-seat="${seatNumber}"]${shown}`);
+  };
 
   it('serves /docs from the API alone, listing every operation of the contract', async () => {
     const { page, offOrigin } = await openPage(browser, api.url, 'docs');

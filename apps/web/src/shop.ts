@@ -35,7 +35,8 @@ export function startShop(stage: HTMLElement, session: Session, topUp: (amount: 
       // Paying ends the buyer's admission, and with it their reading of the map.
       const checkout = new Checkout(session, event, map, { topUp, onPaid: () => stopFeed() });
       const stopFeed = subscribeToSeats(session.api, event.id, {
-        onChange: (available) => map.update(available),
+        onSnapshot: (seats) => map.snapshot(seats),
+        onChange: (seatIds, state) => map.change(seatIds, state),
         onError: (error, stopped) => {
           if (stopped) session.notice.error(explain(error));
         },
@@ -59,9 +60,12 @@ export function startShop(stage: HTMLElement, session: Session, topUp: (amount: 
 
 const legend = () =>
   [
-    ['free', 'free (colour by price)'],
-    ['selected', 'your choice'],
-    ['held', 'held or reserved by you'],
-    ['sold', 'yours, paid'],
-    ['taken', 'taken'],
-  ].map(([state, text]) => h('span', { class: 'legend-item' }, h('span', { class: 'seat swatch', 'data-state': state, 'aria-hidden': 'true' }), text));
+    ['free', 'false', 'free (colour by price)'],
+    ['selected', 'false', 'your choice'],
+    ['held', 'false', 'held'],
+    ['sold', 'false', 'sold'],
+    ['taken', 'false', 'taken'],
+    ['held', 'true', 'yours (outlined)'],
+  ].map(([state, own, text]) =>
+    h('span', { class: 'legend-item' }, h('span', { class: 'seat swatch', 'data-state': state, 'data-own': own, 'aria-hidden': 'true' }), text),
+  );

@@ -3,7 +3,7 @@ import { startCountdown } from '../countdown.js';
 import { h, show } from '../dom.js';
 import { explain } from '../errors.js';
 import { money } from '../format.js';
-import type { AvailableSeat } from '../seatFeed.js';
+import type { FeedSeat } from '../seatFeed.js';
 import { withAnyToken, type Session } from '../session.js';
 import type { ConcertEvent, Hold, Reservation } from '../types.js';
 import type { SeatMap } from './seatMap.js';
@@ -34,7 +34,7 @@ export class Checkout {
   }
 
   /** Nothing held: what is selected, and the button that holds it. */
-  choose(selection: AvailableSeat[]): void {
+  choose(selection: FeedSeat[]): void {
     if (this.seats.length > 0) return;
     const total = selection.reduce((sum, seat) => sum + seat.price, 0);
     show(
@@ -48,7 +48,7 @@ export class Checkout {
     );
   }
 
-  private async hold(selection: AvailableSeat[]): Promise<void> {
+  private async hold(selection: FeedSeat[]): Promise<void> {
     try {
       const hold = await this.session.api.occupySeats({ concertEventId: this.event.id, seatIds: selection.map((seat) => seat.id) });
       this.session.notice.clear();

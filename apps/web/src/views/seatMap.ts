@@ -1,37 +1,34 @@
 import { h } from '../dom.js';
 import { money } from '../format.js';
-import type { AvailableSeat } from '../seatFeed.js';
+import type { FeedSeat, SeatChangeState } from '../seatFeed.js';
 
 /** A seat of this buyer's, as far as their own hold, reservation and payment go. */
 export type OwnSeatState = 'held' | 'reserved' | 'sold';
-type SeatState = 'free' | 'taken' | 'selected' | OwnSeatState;
+/** What the map shows: `taken` is held or sold by someone, the feed not saying which. */
+type SeatState = 'free' | 'selected' | 'taken' | 'held' | 'sold';
 
-const describe: Record<SeatState, string> = {
-  free: 'free',
-  taken: 'taken',
-  selected: 'selected',
-  held: 'held by you',
-  reserved: 'reserved by you, awaiting payment',
-  sold: 'sold to you',
-};
+interface KnownSeat {
+  id: number;
+  price: number;
+}
 
 /**
- * The grid of an event's seats by number: free seats (by price) can be selected, up to `limit`; the
- * others are taken (held or sold by someone) or this buyer's own. Fed by the seat feed.
+ * The grid of an event's seats by number: free seats (coloured by price) can be selected, up to
+ * `limit`; the others are taken, held or sold, by someone else or by this buyer. Fed by the seat feed.
  */
 export class SeatMap {
   readonly element: HTMLElement;
   private readonly buttons: HTMLButtonElement[] = [];
-  private available = new Map<number, AvailableSeat>();
-  private readonly seatNumbers = new Map<number, number>();
-  private readonly prices = new Map<number, number>();
+  private readonly known = new Map<number, KnownSeat>();
+  private readonly byId = new Map<number, number>();
+  private readonly fed = new Map<number, SeatState>();
   private readonly own = new Map<number, OwnSeatState>();
   private readonly selected = new Set<number>();
 
   constructor(
     seatCount: number,
     private readonly limit: number,
-    private readonly onSelectionChange: (seats: AvailableSeat[]) => void,
+    private readonly onSelectionChange: (seats: FeedSeat[]) => void,
   ) {
     const grid = h('div', { class: 'seat-grid', role: 'group', 'aria-label': 'Seats by number' });
     for (let seatNumber = 1; seatNumber <= seatCount; seatNumber += 1) {
@@ -43,15 +40,24 @@ export class SeatMap {
     this.render();
   }
 
-  /** The seats on sale now, from the feed. A selected seat someone else took is unselected. */
-  update(available: AvailableSeat[]): void {
-    this.available = new Map(available.map((seat) => [seat.seatNumber, seat]));
-    for (const seat of available) {
-      this.seatNumbers.set(seat.id, seat.seatNumber);
-      this.prices.set(seat.seatNumber, seat.price);
+  /** The whole map from the feed; a seat it does not list is taken. */
+  snapshot(seats: FeedSeat[]): void {
+    this.fed.clear();
+    for (const seat of seats) {
+      this.known.set(seat.seatNumber, { id: seat.id, price: seat.price });
+      this.byId.set(seat.id, seat.seatNumber);
+      this.fed.set(seat.seatNumber, seat.available ? 'free' : 'taken');
     }
-    for (const seatNumber of this.selected) if (!this.available.has(seatNumber)) this.selected.delete(seatNumber);
-    this.render();
+    this.settle();
+  }
+
+  change(seatIds: number[], state: SeatChangeState): void {
+    const shown: SeatState = state === 'available' ? 'free' : state === 'sold' ? 'sold' : 'held';
+    for (const seatId of seatIds) {
+      const seatNumber = this.byId.get(seatId);
+      if (seatNumber !== undefined) this.fed.set(seatNumber, shown);
+    }
+    this.settle();
   }
 
   setOwn(seatNumbers: number[], state: OwnSeatState): void {
@@ -66,38 +72,54 @@ export class SeatMap {
     this.render();
   }
 
-  selection(): AvailableSeat[] {
-    return [...this.selected].flatMap((seatNumber) => this.available.get(seatNumber) ?? []);
+  selection(): FeedSeat[] {
+    return [...this.selected].flatMap((seatNumber) => {
+      const seat = this.known.get(seatNumber);
+      return seat ? [{ ...seat, seatNumber, available: true }] : [];
+    });
   }
 
-  seatNumberOf = (seatId: number): number | undefined => this.seatNumbers.get(seatId);
+  seatNumberOf = (seatId: number): number | undefined => this.byId.get(seatId);
+
+  private isFree = (seatNumber: number) => this.fed.get(seatNumber) === 'free' && !this.own.has(seatNumber);
+
+  /** A selected seat someone else took is unselected, and the buyer told by the checkout. */
+  private settle(): void {
+    const before = this.selected.size;
+    for (const seatNumber of this.selected) if (!this.isFree(seatNumber)) this.selected.delete(seatNumber);
+    this.render();
+    if (this.selected.size !== before) this.onSelectionChange(this.selection());
+  }
 
   private toggle(seatNumber: number): void {
     if (this.selected.has(seatNumber)) this.selected.delete(seatNumber);
-    else if (this.available.has(seatNumber) && this.selected.size < this.limit) this.selected.add(seatNumber);
+    else if (this.isFree(seatNumber) && this.selected.size < this.limit) this.selected.add(seatNumber);
     this.render();
     this.onSelectionChange(this.selection());
   }
 
   private stateOf(seatNumber: number): SeatState {
     const own = this.own.get(seatNumber);
-    if (own) return own;
+    if (own) return own === 'sold' ? 'sold' : 'held';
     if (this.selected.has(seatNumber)) return 'selected';
-    return this.available.has(seatNumber) ? 'free' : 'taken';
+    return this.fed.get(seatNumber) ?? 'taken';
   }
 
   private render(): void {
-    const tiers = [...new Set(this.prices.values())].sort((a, b) => a - b);
+    const tiers = [...new Set([...this.known.values()].map((seat) => seat.price))].sort((a, b) => a - b);
     const full = this.selected.size >= this.limit;
     this.buttons.forEach((button, index) => {
       const seatNumber = index + 1;
       const state = this.stateOf(seatNumber);
-      const price = this.prices.get(seatNumber);
+      const own = this.own.get(seatNumber);
+      const price = this.known.get(seatNumber)?.price;
       button.dataset.state = state;
+      button.dataset.own = String(own !== undefined);
       button.dataset.tier = price === undefined ? '' : String(tiers.indexOf(price));
       button.disabled = !(state === 'selected' || (state === 'free' && !full));
       button.setAttribute('aria-pressed', String(state === 'selected'));
-      const label = `Seat ${seatNumber}, ${describe[state]}${price === undefined || state === 'taken' ? '' : `, ${money(price)}`}`;
+      const whose = own === 'reserved' ? 'reserved by you, awaiting payment' : own ? `${state} by you` : state;
+      const label = `Seat ${seatNumber}, ${whose}${price === undefined ? '' : `, ${money(price)}`}`;
       button.setAttribute('aria-label', label);
       button.title = label;
     });
