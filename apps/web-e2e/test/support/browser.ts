@@ -29,26 +29,25 @@ export const launchBrowser = (): Promise<Browser> =>
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
-  /** Every request the page made to anywhere but the API under test. */
-  offOrigin: string[];
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Those that went anywhere but the API under test (data: URLs stay in the page). */
+  offOrigin(): string[];
 }
 
 /**
- * A page in a context of its own (its own storage: another buyer), at a phone-or-laptop width, that
- * records each request leaving the API's origin, and leaves a screenshot in test-output/ when the
- * test fails.
+ * A page in a context of its own (its own storage: another buyer) that records every request it
+ * makes, and leaves a screenshot in test-output/ when the test fails.
  */
 export async function openPage(browser: Browser, origin: string, name: string): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
-  const offOrigin: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) offOrigin.push(url);
-  });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
   onTestFailed(async () => {
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true }).catch(() => undefined);
   });
-  return { page, context, offOrigin };
+  const offOrigin = () => requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+  return { page, context, requests, offOrigin };
 }

@@ -48,6 +48,7 @@ export class SeatMap {
       this.byId.set(seat.id, seat.seatNumber);
       this.fed.set(seat.seatNumber, seat.available ? 'free' : 'taken');
     }
+    this.element.dataset.fed = 'true';
     this.settle();
   }
 
