@@ -32,7 +32,7 @@ const cacheFor = (value: string): MiddlewareHandler => async (c, next) => {
 };
 
 /**
- * GET / and /assets/*: the storefront's build (apps/web), when STOREFRONT_ENABLED. The page is
+ * GET / and /assets/*: the storefront's build (apps/web), when STOREFRONT_ENABLED and built. The page is
  * revalidated on every visit; its assets carry their content's hash in their names, so a browser
  * keeps them for a year.
  */
@@ -40,7 +40,8 @@ export function registerStorefront(app: App, { enabled, dir }: Config['storefron
   if (!enabled) return;
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) {
-    logger.warn({ storefrontDir: root }, 'The storefront is not built (npx nx build @concert/web): / answers 404 until it is.');
+    logger.warn({ storefrontDir: root }, 'No storefront at STOREFRONT_DIR (build it: npx nx build @concert/web, then restart): / is not served.');
+    return;
   }
   app.get('/', pagePolicy(), cacheFor('no-cache'), serveStatic({ root, path: 'index.html' }));
   app.use('/assets/*', cacheFor('public, max-age=31536000, immutable'), compress());
