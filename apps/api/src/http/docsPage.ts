@@ -10,6 +10,8 @@ import type { App } from './appEnv.js';
 /** Swagger UI's files come from the pinned `swagger-ui-dist` package, served by this API: no CDN. */
 const SWAGGER_UI_DIR = swaggerUiDist();
 const ASSETS = '/docs/assets';
+/** The package's files the page uses; no other file of the package is served. */
+const FILES = ['swagger-ui.css', 'favicon-32x32.png', 'swagger-ui-bundle.js'] as const;
 
 /** The page's own boot script, a file like the others so that the CSP needs no inline script. */
 const BOOT = "window.onload = () => { window.ui = SwaggerUIBundle({ dom_id: '#swagger-ui', url: '/openapi.json' }); };\n";
@@ -19,13 +21,14 @@ const fingerprint = (content: string | Buffer) => createHash('sha256').update(co
 const bootUrl = `${ASSETS}/boot.js?v=${fingerprint(BOOT)}`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const page = (cssUrl: string, bundleUrl: string) => `<!doctype html>
+const page = (cssUrl: string, iconUrl: string, bundleUrl: string) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Concert reservation API</title>
   <link rel="stylesheet" href="${cssUrl}" />
+  <link rel="icon" type="image/png" href="${iconUrl}" />
 </head>
 <body>
   <div id="swagger-ui"></div>
@@ -61,19 +64,17 @@ const keepForAYear = (): MiddlewareHandler => async (c, next) => {
 
 /** GET /docs: Swagger UI over /openapi.json, and its files under /docs/assets/, from the pinned package. */
 export function registerDocs(app: App): void {
-  const file = (name: string) => ({ root: SWAGGER_UI_DIR, path: name });
   // Read once, on the first visit: an app built for a test that never opens /docs reads no file.
   let html: Promise<string> | undefined;
   const docsHtml = () => {
-    html ??= Promise.all(['swagger-ui.css', 'swagger-ui-bundle.js'].map((name) => readFile(`${SWAGGER_UI_DIR}/${name}`))).then(
-      ([css = '', bundle = '']) => page(`${ASSETS}/swagger-ui.css?v=${fingerprint(css)}`, `${ASSETS}/swagger-ui-bundle.js?v=${fingerprint(bundle)}`),
+    html ??= Promise.all(FILES.map(async (name) => `${ASSETS}/${name}?v=${fingerprint(await readFile(`${SWAGGER_UI_DIR}/${name}`))}`)).then(
+      ([css = '', icon = '', bundle = '']) => page(css, icon, bundle),
     );
     return html;
   };
 
   app.get('/docs', docsPolicy(), async (c) => c.html(await docsHtml()));
   app.use(`${ASSETS}/*`, keepForAYear(), compress());
-  app.get(`${ASSETS}/swagger-ui.css`, serveStatic(file('swagger-ui.css')));
-  app.get(`${ASSETS}/swagger-ui-bundle.js`, serveStatic(file('swagger-ui-bundle.js')));
+  for (const name of FILES) app.get(`${ASSETS}/${name}`, serveStatic({ root: SWAGGER_UI_DIR, path: name }));
   app.get(`${ASSETS}/boot.js`, (c) => c.body(BOOT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
 }

@@ -49,7 +49,7 @@ describe('security headers', () => {
     const html = await page.text();
     expect(html).not.toMatch(/<script>/);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
-    expect(assets).toHaveLength(3);
+    expect(assets).toHaveLength(4);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/docs\/assets\/[\w.-]+\?v=[0-9a-f]{12}$/);
       const file = await t.app.request(asset);
