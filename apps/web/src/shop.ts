@@ -60,7 +60,7 @@ export function startShop(stage: HTMLElement, session: Session, topUp: (amount: 
 
 const legend = () =>
   [
-    ['free', 'false', 'free (colour by price)'],
+    ['free', 'false', 'free'],
     ['selected', 'false', 'your choice'],
     ['held', 'false', 'held'],
     ['sold', 'false', 'sold'],

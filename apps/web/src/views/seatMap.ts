@@ -18,6 +18,8 @@ interface KnownSeat {
  */
 export class SeatMap {
   readonly element: HTMLElement;
+  /** The prices of the seats on the map, each with its colour. */
+  private readonly priceLegend = h('p', { class: 'legend', 'aria-label': 'Prices' });
   private readonly buttons: HTMLButtonElement[] = [];
   private readonly known = new Map<number, KnownSeat>();
   private readonly byId = new Map<number, number>();
@@ -36,7 +38,7 @@ export class SeatMap {
       this.buttons.push(button);
       grid.append(button);
     }
-    this.element = h('div', { class: 'seat-map' }, grid);
+    this.element = h('div', { class: 'seat-map' }, this.priceLegend, grid);
     this.render();
   }
 
@@ -108,6 +110,11 @@ export class SeatMap {
 
   private render(): void {
     const tiers = [...new Set([...this.known.values()].map((seat) => seat.price))].sort((a, b) => a - b);
+    this.priceLegend.replaceChildren(
+      ...tiers.map((price, tier) =>
+        h('span', { class: 'legend-item' }, h('span', { class: 'seat swatch', 'data-state': 'free', 'data-tier': tier, 'aria-hidden': 'true' }), money(price)),
+      ),
+    );
     const full = this.selected.size >= this.limit;
     this.buttons.forEach((button, index) => {
       const seatNumber = index + 1;
