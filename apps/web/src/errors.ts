@@ -1,4 +1,5 @@
 import { ApiError, ContractError, NetworkError } from '@concert/sdk';
+import { seatsText } from './format.js';
 
 /** What a buyer reads for each API error code; the API's own message is used for the others. */
 const sentences: Record<string, string> = {
@@ -45,5 +46,5 @@ function takenSeats(details: unknown, seatNumberOf: (seatId: number) => number |
   const ids = typeof details === 'object' && details !== null && 'seatIds' in details && Array.isArray(details.seatIds) ? details.seatIds : [];
   const numbers = ids.map((id) => (typeof id === 'number' ? seatNumberOf(id) : undefined)).filter((n) => n !== undefined);
   if (numbers.length === 0) return 'a seat you chose';
-  return numbers.length === 1 ? `seat ${numbers[0]}` : `seats ${numbers.join(', ')}`;
+  return seatsText(numbers);
 }

@@ -11,3 +11,7 @@ export function timeLeft(until: Date, now = Date.now()): string {
 
 export const dateTime = (instant: string): string =>
   new Date(instant).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "seat 4" or "seats 4, 5". */
+export const seatsText = (seatNumbers: number[]): string =>
+  `${seatNumbers.length === 1 ? 'seat' : 'seats'} ${seatNumbers.join(', ')}`;

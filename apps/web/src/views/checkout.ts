@@ -2,11 +2,13 @@ import { isApiError } from '@concert/sdk';
 import { startCountdown } from '../countdown.js';
 import { h, show } from '../dom.js';
 import { explain } from '../errors.js';
-import { money } from '../format.js';
+import { money, seatsText } from '../format.js';
 import type { FeedSeat } from '../seatFeed.js';
 import { withAnyToken, type Session } from '../session.js';
 import type { ConcertEvent, Hold, Reservation } from '../types.js';
 import type { SeatMap } from './seatMap.js';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface CheckoutEvents {
   /** Topping up the wallet from here (a payment short of money). */
@@ -43,7 +45,7 @@ export class Checkout {
       h('p', {}, `Choose up to ${this.session.rules.maxSeatsPerUser} free seats on the map. A hold keeps them for you for ${Math.round(this.session.rules.holdTtlSeconds / 60)} minutes.`),
       selection.length === 0
         ? h('p', { id: 'selection' }, 'No seat chosen yet.')
-        : h('p', { id: 'selection' }, `Seats ${selection.map((seat) => seat.seatNumber).join(', ')}: ${money(total)}`),
+        : h('p', { id: 'selection' }, `Chosen: ${seatsText(selection.map((seat) => seat.seatNumber))}, ${money(total)}`),
       h('button', { type: 'button', id: 'hold', disabled: selection.length === 0, onClick: () => void this.hold(selection) }, 'Hold these seats'),
     );
   }
@@ -66,7 +68,7 @@ export class Checkout {
     show(
       this.element,
       h('h2', { id: 'checkout-title' }, 'Seats held for you'),
-      h('p', {}, `Seats ${this.seats.join(', ')}: ${money(total)}`),
+      h('p', {}, `${capitalised(seatsText(this.seats))}: ${money(total)}`),
       timer,
       h('button', { type: 'button', id: 'reserve', onClick: () => void this.reserve(hold) }, 'Reserve'),
       h('button', { type: 'button', class: 'secondary', onClick: () => void this.release(hold) }, 'Give the seats up'),
@@ -90,7 +92,7 @@ export class Checkout {
     show(
       this.element,
       h('h2', { id: 'checkout-title' }, 'Reserved: pay to confirm'),
-      h('p', {}, `Seats ${this.seats.join(', ')}: ${money(reservation.totalAmount)}, paid from your wallet.`),
+      h('p', {}, `${capitalised(seatsText(this.seats))}: ${money(reservation.totalAmount)}, paid from your wallet.`),
       timer,
       h('button', { type: 'button', id: 'pay', onClick: () => void this.pay(reservation) }, `Pay ${money(reservation.totalAmount)}`),
       h('button', { type: 'button', class: 'secondary', onClick: () => void this.cancel(reservation) }, 'Cancel the reservation'),
@@ -107,7 +109,7 @@ export class Checkout {
       show(
         this.element,
         h('h2', { id: 'checkout-title' }, 'Paid: the seats are yours'),
-        h('p', { id: 'confirmation' }, `Payment ${payment.id}: ${money(payment.amount)} for seats ${this.seats.join(', ')}.`),
+        h('p', { id: 'confirmation' }, `Payment ${payment.id}: ${money(payment.amount)} for ${seatsText(this.seats)}.`),
         h('p', {}, 'Your turn in the sale ended with the payment. To buy more, join the waiting room again.'),
       );
       this.session.moneyMoved();
