@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 
@@ -10,8 +10,9 @@ const screenshots = new URL('../../test-output/', import.meta.url);
  * Headless chromium, with nothing of its own reaching the network (no updates, sync or QUIC probes).
  * Playwright gives each launch a fresh temporary --user-data-dir: no profile outlives the test.
  */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm run up installs it (as root), or apt-get install chromium.`);
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -25,6 +26,7 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+}
 
 export interface WatchedPage {
   page: Page;
