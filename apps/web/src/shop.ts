@@ -24,8 +24,12 @@ export function startShop(stage: HTMLElement, session: Session, topUp: (amount: 
 
   const concerts = () => enter(() => showConcerts(stage, session, (concert) => void queue(concert)));
   const queue = async (concert: Concert) => {
+    const away = new AbortController();
     enter(() => undefined);
-    if (await waitForTurn(stage, session)) dates(concert);
+    leaveStage = () => away.abort();
+    const admitted = await waitForTurn(stage, session, away.signal);
+    if (away.signal.aborted) return;
+    if (admitted) dates(concert);
     else concerts();
   };
   const dates = (concert: Concert) => enter(() => showDates(stage, session, concert, (event) => seats(concert, event)));

@@ -4,9 +4,10 @@ import type { Session } from '../session.js';
 
 /**
  * Joins the waiting room (or takes the buyer's place again) and shows the place until the buyer is
- * admitted; resolves then, by itself. Resolves false if the buyer leaves the line or it fails.
+ * admitted; resolves true then, by itself. Resolves false if the buyer leaves the line, the call
+ * fails, or `away` aborts (the page moved elsewhere: the wait stops without a word).
  */
-export async function waitForTurn(container: HTMLElement, session: Session): Promise<boolean> {
+export async function waitForTurn(container: HTMLElement, session: Session, away: AbortSignal): Promise<boolean> {
   const position = h('output', { id: 'queue-position' }, '…');
   const wait = h('output', { id: 'queue-wait' }, '…');
   const progress = h('progress', { id: 'queue-progress', max: 1, value: 0, 'aria-label': 'Progress through the waiting room' });
@@ -23,7 +24,7 @@ export async function waitForTurn(container: HTMLElement, session: Session): Pro
     const first = await session.api.issueQueueToken({ userId: session.userId });
     const start = Math.max(first.position, 1);
     await session.api.waitUntilActive({
-      signal: leaving.signal,
+      signal: AbortSignal.any([leaving.signal, away]),
       maxIntervalMs: 5_000,
       onProgress: (place) => {
         position.textContent = place.status === 'ACTIVE' ? 'your turn' : String(place.position);
@@ -33,6 +34,7 @@ export async function waitForTurn(container: HTMLElement, session: Session): Pro
     });
     return true;
   } catch (error) {
+    if (away.aborted) return false;
     if (leaving.signal.aborted) {
       await session.api.deleteQueueToken().catch(() => undefined);
       session.notice.info('You left the waiting room.');
