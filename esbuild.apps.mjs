@@ -14,7 +14,7 @@ import { generatePrunedDeployOutput } from '@nx/js';
  * Plain JavaScript: Nx loads a TypeScript config only through ts-node or swc-node.
  */
 
-/** @typedef {{ name: string, version: string, dependencies?: Record<string, string>, bin?: Record<string, string>, engines?: Record<string, string> }} PackageManifest */
+/** @typedef {{ name: string, version: string, dependencies?: Record<string, string>, bin?: Record<string, string>, engines?: Record<string, string>, allowScripts?: Record<string, boolean>, scarfSettings?: { enabled: boolean } }} PackageManifest */
 
 /** @param {string} path @returns {PackageManifest} */
 const readManifest = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -93,16 +93,21 @@ const runtimePackage = {
       const projectRoots = Object.values(graph.nodes).map((node) => node.data.root);
       const appRoot = owningProject(relative(workspaceRoot, outputDirectory), projectRoots);
       const app = readManifest(join(workspaceRoot, appRoot, 'package.json'));
+      const root = readManifest(join(workspaceRoot, 'package.json'));
       const manifest = {
         name: app.name,
         version: app.version,
         private: true,
         type: 'module',
-        engines: readManifest(join(workspaceRoot, 'package.json')).engines,
+        engines: root.engines,
         main,
         ...(app.bin && { bin: Object.fromEntries(Object.keys(app.bin).map((command) => [command, main])) }),
         scripts: { start: `node ${main}` },
         dependencies: runtimeDependencies(result.metafile, projectRoots),
+        // What the workspace decided about install scripts holds where the bundle is installed too
+        // (swagger-ui-dist's @scarf/scarf would report the install to its vendor).
+        allowScripts: root.allowScripts,
+        scarfSettings: root.scarfSettings,
       };
       generatePrunedDeployOutput(manifest, graph, appRoot, { outputDirectory, packageManager: 'npm', workspaceRoot });
       writeFileSync(join(outputDirectory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

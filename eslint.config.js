@@ -50,6 +50,10 @@ export default tseslint.config(
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:util', 'type:adapter', 'type:testing', 'type:sdk'],
             },
+            // The storefront reaches the API only through the SDK, as any frontend would.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:sdk'], allowedExternalImports: ['vite', 'vitest'] },
+            // Browser tests: the built API and storefront are processes; code reaches only the contract and the test harness.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:sdk', 'type:contract', 'type:util', 'type:testing'] },
           ],
         },

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The production builds run alone. Each app's build output (apps/api/dist, apps/cli/dist) is copied
 # to an empty folder outside the workspace and gets its dependencies from `npm ci --omit=dev` there;
-# then the CLI migrates and seeds a database of its own, the API answers /readyz and the catalog
-# from it and stops cleanly on SIGTERM, and the CLI finds the books in order.
+# then the CLI migrates and seeds a database of its own, the API answers /readyz, the catalog and
+# the files of /docs from it and stops cleanly on SIGTERM, and the CLI finds the books in order.
 #
 #   npx nx run-many -t build -p api cli && bash scripts/check-bundles.sh
 #
@@ -54,6 +54,7 @@ for _ in $(seq 1 100); do
 done
 curl -fs "http://127.0.0.1:$PORT/readyz" | grep -q '"status":"ok"' || fail "/readyz is not ok"
 curl -fs "http://127.0.0.1:$PORT/api/v1/concerts" | grep -q '"title":' || fail "the catalog does not list the seeded concerts"
+curl -fs "http://127.0.0.1:$PORT/docs/assets/swagger-ui-bundle.js" | grep -q SwaggerUIBundle || fail "/docs does not serve Swagger UI from the installed swagger-ui-dist"
 kill -TERM "$api"
 wait "$api" || fail "the API did not stop cleanly on SIGTERM"
 api=

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure MySQL (MariaDB) and Redis answer on localhost. Starts them when installed but stopped;
-# on Debian, as root, installs mariadb-server and redis-server first when missing.
+# on Debian, as root, installs mariadb-server and redis-server first when missing, and chromium,
+# which the storefront's browser tests drive (apps/web-e2e), when it is missing.
 # Does nothing to a server that already answers, or when DATABASE_URL/REDIS_URL (environment or .env)
 # point elsewhere.
 set -euo pipefail
@@ -78,6 +79,18 @@ ensure_redis() {
   wait_for_port 6379 Redis
 }
 
+# The browser the storefront's tests drive (never a browser download: Debian's package). Without
+# root or apt-get the tests say how to get it; the services do not need it.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return 0; fi
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    say "chromium is missing: the browser tests (apps/web-e2e) need it (Debian: sudo apt-get install -y chromium)"
+    return 0
+  fi
+  install_debian_package chromium
+}
+
 if is_local "$db_host"; then ensure_mariadb; fi
 if is_local "$redis_host"; then ensure_redis; fi
+ensure_chromium
 say "MySQL and Redis are up"

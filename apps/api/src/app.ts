@@ -5,13 +5,14 @@ import type { App, AppEnv } from './http/appEnv.js';
 import { limitBody } from './http/bodyLimit.js';
 import { concertListFromMemory } from './http/concertListFromMemory.js';
 import { corsPolicy } from './http/cors.js';
-import { docsPage } from './http/docsPage.js';
+import { registerDocs } from './http/docsPage.js';
 import { notReadyWhileDraining } from './http/drain.js';
 import { errorResponse } from './http/errorBody.js';
 import { identify } from './http/identify.js';
 import { createErrorHandler } from './http/onError.js';
 import { requestLog } from './http/requestLog.js';
 import { noStore, securityHeaders, USER_DATA_PATHS } from './http/securityHeaders.js';
+import { registerStorefront } from './http/storefront.js';
 import { strictJsonBody } from './http/strictJsonBody.js';
 import { validationHook } from './http/validationHook.js';
 import { routes } from './routes/index.js';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
       description: 'Waiting room, seat holds that expire, reservations and wallet payments.',
     },
   });
-  const [docsPolicy, docs] = docsPage();
-  app.get('/docs', docsPolicy, docs);
+  registerDocs(app);
+  registerStorefront(app, deps.config.storefront, deps.logger);
   return { app, services };
 }

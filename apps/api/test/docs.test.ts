@@ -33,7 +33,8 @@ describe('browser access and documentation', () => {
   it('serves an interactive reference over the OpenAPI document, which declares the token scheme', async () => {
     const page = await t.app.request('/docs');
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/openapi.json');
+    const boot = /src="(\/docs\/assets\/boot\.js[^"]*)"/.exec(await page.text())?.[1] ?? 'no boot script';
+    expect(await (await t.app.request(boot)).text()).toContain("url: '/openapi.json'");
     const document = (await (await t.app.request('/openapi.json')).json()) as {
       components: { securitySchemes: Record<string, { in: string; name: string }> };
     };

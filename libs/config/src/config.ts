@@ -9,6 +9,8 @@ export interface Config {
   log: { level: Env['LOG_LEVEL'] };
   db: { url: string; poolSize: number };
   redis: { url: string; keyPrefix: string };
+  /** The buyers' pages (apps/web) served at /: the folder of their build, relative to the working directory. */
+  storefront: { enabled: boolean; dir: string };
   /** false: every catalog read goes to MySQL (the uncached benchmark). */
   catalogCache: { enabled: boolean };
   queue: {
@@ -70,6 +72,7 @@ export function toConfig(env: Env): Config {
     log: { level: env.LOG_LEVEL },
     db: { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    storefront: { enabled: env.STOREFRONT_ENABLED, dir: env.STOREFRONT_DIR },
     catalogCache: { enabled: env.CATALOG_CACHE_ENABLED },
     queue: {
       tokenSecret: env.QUEUE_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,

@@ -67,6 +67,8 @@ export const envSchema = z.object({
   WALLET_CHARGE_BATCH_SIZE: integer(50, 1),
   IDEMPOTENCY_TTL_HOURS: integer(24, 1),
   CORS_ORIGINS: z.string().default('*'),
+  STOREFRONT_ENABLED: flag(true),
+  STOREFRONT_DIR: z.string().min(1).default('apps/web/dist'),
   ...limitsEnvShape,
 });
 

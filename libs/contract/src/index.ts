@@ -10,6 +10,7 @@ export {
   listAvailableSeatsOperation,
   listConcertsOperation,
 } from './catalog.js';
+export { bookingRules, getBookingRulesOperation } from './bookingRules.js';
 export { hold, occupyBody, occupySeatsOperation, reservation, reserveBody, reserveHoldOperation } from './booking.js';
 export {
   chargeWalletOperation,

@@ -1,3 +1,4 @@
+import { getBookingRulesOperation } from './bookingRules.js';
 import { occupySeatsOperation, reserveHoldOperation } from './booking.js';
 import { cancelReservationOperation, releaseHoldOperation } from './cancellation.js';
 import { listAvailableEventsOperation, listAvailableSeatsOperation, listConcertsOperation } from './catalog.js';
@@ -15,6 +16,7 @@ export const operations = {
   listConcerts: listConcertsOperation,
   listAvailableEvents: listAvailableEventsOperation,
   listAvailableSeats: listAvailableSeatsOperation,
+  getBookingRules: getBookingRulesOperation,
   occupySeats: occupySeatsOperation,
   reserveHold: reserveHoldOperation,
   getWallet: getWalletOperation,

@@ -1,6 +1,7 @@
 import type { RouteModule } from '../http/defineRoute.js';
 import { listAvailableSeatsRoute } from './catalog/listAvailableSeats.js';
 import { streamSeatsRoute } from './catalog/streamSeats.js';
+import { getBookingRulesRoute } from './booking/getBookingRules.js';
 import { occupySeatsRoute } from './booking/occupySeats.js';
 import { releaseHoldRoute } from './booking/releaseHold.js';
 import { reserveHoldRoute } from './booking/reserveHold.js';
@@ -26,6 +27,7 @@ export const routes: readonly RouteModule[] = [
   listAvailableEventsRoute,
   listAvailableSeatsRoute,
   streamSeatsRoute,
+  getBookingRulesRoute,
   occupySeatsRoute,
   reserveHoldRoute,
   releaseHoldRoute,
