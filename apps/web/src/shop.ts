@@ -41,9 +41,7 @@ export function startShop(stage: HTMLElement, session: Session, topUp: (amount: 
       const stopFeed = subscribeToSeats(session.api, event.id, {
         onSnapshot: (seats) => map.snapshot(seats),
         onChange: (seatIds, state) => map.change(seatIds, state),
-        onError: (error, stopped) => {
-          if (stopped) session.notice.error(explain(error));
-        },
+        onError: (error) => session.notice.error(explain(error)),
       });
       leaveStage = () => {
         stopFeed();
