@@ -1,4 +1,5 @@
 import type { RequestListener, Server, ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { errorResponse } from './errorBody.js';
 
@@ -38,7 +39,9 @@ export function drainer(): DrainState & {
     },
     async drain(server, graceMs) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // net.Server's close stops accepting and nothing more. http.Server's own also closes the idle
+      // kept-alive connections at once, which resets a request its client is sending that instant.
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       let timer: NodeJS.Timeout | undefined;
       const settled = new Promise<void>((resolve) => {
         whenSettled = resolve;
