@@ -2,15 +2,11 @@ import { RedisSeatChangeFeed } from '@concert/redis';
 import type { AppDeps } from '../deps.js';
 import { SseStreams } from '../streams/sseStreams.js';
 
-/** How long an event's feed (its sequence and kept changes) outlives its last change. */
-const FEED_TTL_SECONDS = 7 * 24 * 3_600;
-
 /** The live seat feed on this app's Redis (one subscriber connection per process), with its failures logged and counted. */
 export function createSeatFeed(deps: AppDeps): RedisSeatChangeFeed {
   return new RedisSeatChangeFeed(deps.redis, {
     keyPrefix: deps.config.redis.keyPrefix,
     logLength: deps.config.seatStream.logLength,
-    ttlSeconds: FEED_TTL_SECONDS,
     onPublishError: (error, change) => {
       deps.metrics.seatFeedPublishFailures.inc();
       deps.logger.warn({ err: error, concertEventId: change.concertEventId }, 'a seat change was not published; its watchers will resync');
