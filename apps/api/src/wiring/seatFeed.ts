@@ -16,12 +16,12 @@ export function createSeatFeed(deps: AppDeps): RedisSeatChangeFeed {
 
 /** The process's seat streams: capped, heartbeated, slow clients dropped (SEAT_STREAM_* settings). */
 export function createSeatStreams(deps: AppDeps): SseStreams {
-  const { maxPerProcess, heartbeatSeconds, flushMs, maxQueuedEvents } = deps.config.seatStream;
+  const { maxPerProcess, heartbeatSeconds, flushMs, maxQueuedWrites } = deps.config.seatStream;
   const streams = new SseStreams({
     maxOpen: maxPerProcess,
     heartbeatMs: heartbeatSeconds * 1_000,
     flushMs,
-    maxQueued: maxQueuedEvents,
+    maxQueued: maxQueuedWrites,
     onDrop: (reason) => deps.metrics.seatStreamsDropped.inc({ reason }),
   });
   deps.metrics.registerSeatStreamGauge(() => streams.open);
