@@ -1,4 +1,4 @@
-import type { BookingContext, RefundContext, SeatChangeFeed } from '@concert/domain';
+import type { BookingContext, RefundContext, SeatChangeFeed, SeatWatchContext } from '@concert/domain';
 import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
 import { createBookingContext } from './wiring/booking.js';
@@ -24,6 +24,8 @@ export interface Services extends AppDeps {
   readIdentity: IdentityReader;
   /** Every seat change is published here after its commit; the seat streams subscribe to it. */
   seatFeed: SeatChangeFeed & { close(): void };
+  /** What a seat stream starts from: the event's window and seats (MySQL), and the feed. */
+  seatWatch: SeatWatchContext;
   seatStreams: SseStreams;
 }
 
@@ -31,15 +33,17 @@ export function createServices(deps: AppDeps): Services {
   const catalogCache = createCatalogCache(deps);
   const queue = createQueueServices(deps);
   const seatFeed = createSeatFeed(deps);
+  const booking = createBookingContext(deps, catalogCache, seatFeed);
   return {
     ...deps,
     catalogCache,
     queue,
-    booking: createBookingContext(deps, catalogCache, seatFeed),
+    booking,
     wallet: walletServices(deps, queue.releaser, seatFeed),
     refunds: createRefundContext(deps, seatFeed),
     readIdentity: createIdentityReader(deps.config.auth),
     seatFeed,
+    seatWatch: { catalog: booking.catalog, inventory: booking.inventory, feed: seatFeed, clock: booking.clock },
     seatStreams: createSeatStreams(deps),
   };
 }

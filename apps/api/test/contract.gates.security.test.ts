@@ -1,4 +1,4 @@
-import { operations, type Operation } from '@concert/contract';
+import { operations, streamOperations, type Operation } from '@concert/contract';
 import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeToken } from './support/queue.js';
@@ -15,7 +15,9 @@ const requestOf = (operation: Operation, headers: Record<string, string> = {}) =
   },
 });
 
-const gated = Object.values(operations).filter((operation) => operation.auth === 'queueToken');
+// The streams too (the live seat map): their gate answers before any stream opens.
+const every: Operation[] = [...Object.values(operations), ...Object.values(streamOperations)];
+const gated = every.filter((operation) => operation.auth === 'queueToken');
 const errorCodeOf = async (response: Response) => ((await response.json()) as { error?: { code: string } }).error?.code;
 
 describe("every operation's gate comes from its contract", () => {
@@ -53,7 +55,7 @@ describe("every operation's gate comes from its contract", () => {
   });
 
   it('sends every answer through the global middleware (a request id on each), open and gated alike', async () => {
-    for (const operation of Object.values(operations)) {
+    for (const operation of every) {
       const answer = await call(operation, { 'X-Request-Id': `probe-${operation.operationId}` });
       expect([operation.operationId, answer.headers.get('x-request-id')]).toEqual([operation.operationId, `probe-${operation.operationId}`]);
     }

@@ -1,6 +1,7 @@
 import { dbBookingContext, schema } from '@concert/db';
-import { holdSeats, manualClock, reserveHold } from '@concert/domain';
-import { createConcert, createEventWithSeats, createTestDatabase, type TestDatabase } from '@concert/testing';
+import { holdSeats, manualClock, reserveHold, type SequencedSeatChange } from '@concert/domain';
+import { RedisSeatChangeFeed } from '@concert/redis';
+import { createConcert, createEventWithSeats, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@concert/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
@@ -14,11 +15,13 @@ interface ListedHold {
 
 describe('concertctl holds', () => {
   let database: TestDatabase;
+  let redis: TestRedis;
   beforeAll(async () => {
     database = await createTestDatabase(4);
+    redis = await createTestRedis();
   });
-  afterAll(() => database.destroy());
-  const cli = (...args: string[]) => runCli(args, { DATABASE_URL: database.url });
+  afterAll(() => Promise.all([database.destroy(), redis.destroy()]));
+  const cli = (...args: string[]) => runCli(args, { DATABASE_URL: database.url, REDIS_KEY_PREFIX: redis.keyPrefix });
 
   /** Three holds through the domain: user 1 with seats 1-2 (1 min left), user 2 seat 3 (4 min), user 3 seat 4 (reserved). */
   async function eventWithHolds() {
@@ -69,12 +72,22 @@ describe('concertctl holds', () => {
     expect((await list('--event', String(event.id))).map((hold) => hold.id)).toContain(soon.id);
   });
 
-  it('releases a hold with --yes: its seats go back on sale, once', async () => {
+  it('releases a hold with --yes: its seats go back on sale, once, and the live seat maps are told', async () => {
     const { event, soon, seatAvailable } = await eventWithHolds();
+    const feed = new RedisSeatChangeFeed(redis.redis, { keyPrefix: redis.keyPrefix, logLength: 10 });
+    const heard: SequencedSeatChange[] = [];
+    const unsubscribe = await feed.subscribe(event.id, (change) => heard.push(change));
     const released = await cli('holds', 'release', String(soon.id), '--yes');
     expect(released.code).toBe(0);
     expect(released.stdout).toContain(`Released hold ${soon.id} of user 1: seats 1, 2 are on sale again.`);
     expect([await seatAvailable(0), await seatAvailable(1)]).toEqual([true, true]);
+    // Published before the command ended: in the log at once, on the channel a moment later.
+    const [logged] = (await feed.changesSince(event.id, (await feed.lastSequence(event.id)) - 1)) ?? [];
+    expect(logged).toMatchObject({ kind: 'change', seatIds: soon.seats.map((seat) => seat.seatId), state: 'available' });
+    for (let wait = 0; heard.length === 0 && wait < 100; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toEqual([logged]);
+    unsubscribe();
+    feed.close();
     expect((await list('--event', String(event.id))).map((hold) => hold.id)).not.toContain(soon.id);
 
     const again = await cli('holds', 'release', String(soon.id), '--yes');

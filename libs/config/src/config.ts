@@ -43,7 +43,7 @@ export interface Config {
     /** Changes are written to each stream together once per this period (one write per stream and period). */
     flushMs: number;
     /** Writes waiting to be written to one stream: a client that falls further behind is dropped. */
-    maxQueuedEvents: number;
+    maxQueuedWrites: number;
     /** Changes kept per event for reconnecting watchers (Last-Event-ID). */
     logLength: number;
   };
@@ -97,7 +97,7 @@ export function toConfig(env: Env): Config {
       maxPerProcess: env.SEAT_STREAM_MAX_PER_PROCESS,
       heartbeatSeconds: env.SEAT_STREAM_HEARTBEAT_SECONDS,
       flushMs: env.SEAT_STREAM_FLUSH_MS,
-      maxQueuedEvents: env.SEAT_STREAM_MAX_QUEUED_EVENTS,
+      maxQueuedWrites: env.SEAT_STREAM_MAX_QUEUED_WRITES,
       logLength: env.SEAT_FEED_LOG_LENGTH,
     },
     wallet: {

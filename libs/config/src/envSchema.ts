@@ -59,7 +59,7 @@ export const envSchema = z.object({
   SEAT_STREAM_MAX_PER_PROCESS: integer(5_000, 0),
   SEAT_STREAM_HEARTBEAT_SECONDS: integer(15, 1),
   SEAT_STREAM_FLUSH_MS: integer(250, 1),
-  SEAT_STREAM_MAX_QUEUED_EVENTS: integer(64, 1),
+  SEAT_STREAM_MAX_QUEUED_WRITES: integer(64, 1),
   SEAT_FEED_LOG_LENGTH: integer(1_000, 1),
   WALLET_MAX_CHARGE_AMOUNT: integer(100_000_000, 1),
   WALLET_MAX_BALANCE: integer(1_000_000_000_000, 1),

@@ -12,8 +12,8 @@ async function metric(baseUrl: string, line: string): Promise<number> {
 }
 
 describe('the seat streams of one process', () => {
-  // Two streams at most; a client more than 4 events behind is dropped; a short log (the big test changes).
-  const served = servedTestApp({ SEAT_STREAM_MAX_PER_PROCESS: '2', SEAT_STREAM_MAX_QUEUED_EVENTS: '4', SEAT_FEED_LOG_LENGTH: '2' });
+  // Two streams at most; a client more than 4 writes behind is dropped; a short log (the big test changes).
+  const served = servedTestApp({ SEAT_STREAM_MAX_PER_PROCESS: '2', SEAT_STREAM_MAX_QUEUED_WRITES: '4', SEAT_FEED_LOG_LENGTH: '2' });
   let eventId: number;
   let token: string;
   beforeAll(async () => {

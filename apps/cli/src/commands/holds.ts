@@ -10,7 +10,7 @@ import { printRows, type OutputOptions } from '../output.js';
 const seatList = (hold: Hold) => hold.seats.map((seat) => seat.seatNumber).join(', ');
 
 async function bookingContext(context: CliContext) {
-  return dbBookingContext(await context.database(), systemClock, context.config.booking);
+  return { ...dbBookingContext(await context.database(), systemClock, context.config.booking), feed: await context.seatFeed() };
 }
 
 export function holdsCommand(context: () => CliContext): Command {

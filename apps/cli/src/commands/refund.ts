@@ -1,5 +1,5 @@
 import { dbRefundStore } from '@concert/db';
-import { noSeatChangeFeed, noSeatClaims, refundPayment, systemClock } from '@concert/domain';
+import { noSeatClaims, refundPayment, systemClock } from '@concert/domain';
 import { Command } from 'commander';
 import { positiveInteger } from '../arguments.js';
 import { confirmed } from '../confirm.js';
@@ -30,9 +30,8 @@ export function refundCommand(context: () => CliContext): Command {
         console.log('Nothing refunded.');
         return;
       }
-      // No seat claims here: the CLI reaches MySQL alone, and a claim lapses within seconds by itself.
-      // Nor the live seat feed: watchers see these seats on sale from their next snapshot.
-      const ctx = { store: dbRefundStore(await context().database()), claims: noSeatClaims, feed: noSeatChangeFeed, clock: systemClock };
+      // No seat claims here (a claim lapses within seconds by itself); seats back on sale reach the live seat maps.
+      const ctx = { store: dbRefundStore(await context().database()), claims: noSeatClaims, feed: await context().seatFeed(), clock: systemClock };
       const { refund, cancelled } = await refundPayment({
         ctx,
         input: { reservationId, amount: options.amount, reason: options.reason, keepSeats: options.keepSeats ?? false },

@@ -7,13 +7,15 @@ export interface SeatFeedOptions {
   keyPrefix: string;
   /** Changes kept per event for reconnecting watchers. */
   logLength: number;
-  /** How long an event's sequence and log outlive its last change. */
-  ttlSeconds: number;
+  /** How long an event's sequence and log outlive its last change (default a week). */
+  ttlSeconds?: number;
   /** How often publishing the resync of events whose changes were lost is tried again. */
   retryMs?: number;
   /** Told of a change that could not be published (it is then resynced). */
   onPublishError?: (error: unknown, change: SeatChange) => void;
 }
+
+const WEEK_SECONDS = 7 * 24 * 3_600;
 
 /** Told to every listener when this process may have missed changes: its subscriber connection dropped. */
 const LOCAL_RESYNC: SequencedSeatChange = { sequence: Number.MAX_SAFE_INTEGER, kind: 'resync' };
@@ -105,7 +107,7 @@ export class RedisSeatChangeFeed implements SeatChangeFeed {
   private async send(concertEventId: number, body: object): Promise<void> {
     const keys = seatFeedKeys(this.options.keyPrefix, concertEventId);
     const json = JSON.stringify(body).slice(1);
-    await PUBLISH(this.redis, [keys.sequence, keys.log], [keys.channel, json, this.options.logLength, this.options.ttlSeconds]);
+    await PUBLISH(this.redis, [keys.sequence, keys.log], [keys.channel, json, this.options.logLength, this.options.ttlSeconds ?? WEEK_SECONDS]);
   }
 
   private async resyncLost(): Promise<void> {

@@ -14,7 +14,7 @@ const FULL_RETRY_AFTER_SECONDS = 5;
  * only those it missed), then every change as the feed delivers it. A `resync` (changes were lost)
  * ends the stream: the client reconnects and its Last-Event-ID gets it a fresh snapshot.
  */
-export const streamSeatsRoute = defineRoute(streamSeatsOperation, ({ booking, seatFeed, seatStreams, config }) => async (c) => {
+export const streamSeatsRoute = defineRoute(streamSeatsOperation, ({ seatWatch, seatStreams, config }) => async (c) => {
   const { concertEventId } = c.req.valid('param');
   // Validated by the operation's header schema: absent, or a whole number.
   const lastEventId = c.req.header('last-event-id');
@@ -24,8 +24,7 @@ export const streamSeatsRoute = defineRoute(streamSeatsOperation, ({ booking, se
   }
   let watch: Awaited<ReturnType<typeof watchSeatMap>>;
   try {
-    const ctx = { catalog: booking.catalog, inventory: booking.inventory, feed: seatFeed, clock: booking.clock };
-    watch = await watchSeatMap({ ctx, input: { concertEventId, lastSequence: lastEventId ? Number(lastEventId) : undefined } });
+    watch = await watchSeatMap({ ctx: seatWatch, input: { concertEventId, lastSequence: lastEventId ? Number(lastEventId) : undefined } });
   } catch (error) {
     seatStreams.unreserve();
     throw error;
