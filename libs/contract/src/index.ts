@@ -35,3 +35,4 @@ export {
   streamOperations,
   streamSeatsOperation,
 } from './seatStream.js';
+export { domainEventEnvelope, eventPayloads, eventTypeNames, type DomainEventEnvelope, type EventTypeName } from './events.js';

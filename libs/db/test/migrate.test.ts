@@ -11,6 +11,7 @@ const expectedTables = [
   'concert_event',
   'idempotency_key',
   'occupation',
+  'outbox_event',
   'payment',
   'refund',
   'reservation',

@@ -51,3 +51,4 @@ export { cancelReservation, type Cancellation, type CancelReservationInput } fro
 export { refundPayment, type OperatorRefund, type RefundPaymentInput } from './refunds/refundPayment.js';
 export type { RefundContext } from './refunds/refundContext.js';
 export type { Refund, RefundableReservation, RefundOutcome, RefundRequest, RefundStore } from './refunds/refundStore.js';
+export * from './domainEvents/index.js';

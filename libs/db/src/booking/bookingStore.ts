@@ -1,7 +1,8 @@
-import type { BookingStore } from '@concert/domain';
+import type { BookingStore, DomainEvent } from '@concert/domain';
 import { batchedTransaction } from '../batchedTransaction.js';
 import type { DatabaseHandle } from '../client.js';
 import { retryingTransient } from '../errors.js';
+import { outboxInsert } from '../outbox/outboxRows.js';
 import { liveHoldsWhere, loadHolds } from './holdRows.js';
 import { placeHoldIn } from './placeHold.js';
 import { reserveInBatches } from './reserveInBatches.js';
@@ -15,7 +16,17 @@ export function dbBookingStore({ db, batchPool }: DatabaseHandle, { lockUser = t
   const placeHold = placeHoldIn(db, batchPool, { lockUser });
   return {
     placeHold: (hold, accept) => retryingTransient(() => placeHold(hold, accept)),
-    transaction: (work) => retryingTransient(() => batchedTransaction(batchPool, (batches) => work(reserveInBatches(db, batches)))),
+    transaction: (work) =>
+      retryingTransient(() =>
+        batchedTransaction(batchPool, async (batches) => {
+          const events: DomainEvent[] = [];
+          const result = await work(reserveInBatches(db, batches, events));
+          // The events of what the work wrote commit with it, in the COMMIT's round trip.
+          const [first, ...rest] = events;
+          if (first) await batches.commit([outboxInsert(db, [first, ...rest])]);
+          return result;
+        }),
+      ),
     liveHolds: (userId, concertEventId, now) => loadHolds(db, liveHoldsWhere(userId, concertEventId, now)),
   };
 }

@@ -1,8 +1,9 @@
-import type { EventSeats, ExpiryStore } from '@concert/domain';
+import { newEvent, type EventSeats, type ExpiryStore } from '@concert/domain';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { affectedRows } from '../affectedRows.js';
 import { withTransaction, type DatabaseHandle } from '../client.js';
 import { isTransient } from '../errors.js';
+import { writeEvents } from '../outbox/outboxRows.js';
 import { occupation, reservation, seat, seatAllocation } from '../schema/index.js';
 import { allocatedSeats } from './allocatedSeats.js';
 
@@ -19,10 +20,16 @@ const unpaidReservation: Expirable = {
   allocationStatus: 'RESERVED',
 };
 
+/** What ending the row tells other systems: a hold ended early was released; otherwise it expired. */
+function endedEvent(table: Expirable['table'], id: number, row: { userId: number; concertEventId: number }, now: Date, due: boolean) {
+  if (table === reservation) return newEvent('reservation.expired', { reservationId: id, ...row }, now);
+  return newEvent(due ? 'hold.expired' : 'hold.released', { holdId: id, ...row }, now);
+}
+
 /**
- * Expiry, one row per transaction. The first conditional UPDATE decides who owns the row (this
- * sweeper, another one, a reserve or a payment); only its winner gives the seats back, in the same
- * transaction, so a seat is never released twice nor while still held. A row locked by someone
+ * Expiry, one row per transaction, with its event. The first conditional UPDATE decides who owns
+ * the row (this sweeper, another one, a reserve or a payment); only its winner gives the seats back,
+ * in the same transaction, so a seat is never released twice nor while still held. A row locked by someone
  * else (lock wait, deadlock) is left for the next sweep rather than failing this one.
  */
 export function dbExpiryStore({ db }: DatabaseHandle): ExpiryStore {
@@ -52,6 +59,9 @@ export function dbExpiryStore({ db }: DatabaseHandle): ExpiryStore {
         UPDATE ${seatAllocation} JOIN ${seat} ON ${seat.id} = ${seatAllocation.seatId}
         SET ${seatAllocation.status} = 'EXPIRED', ${seatAllocation.expiredAt} = ${now}, ${seat.isAvailable} = 1
         WHERE ${allocationKey} = ${id} AND ${seatAllocation.status} = ${allocationStatus}`);
+      const [ended] = await tx.select({ userId: table.userId, concertEventId: table.concertEventId }).from(table).where(eq(table.id, id));
+      if (!ended) throw new Error(`Row ${id} vanished inside its own expiry.`);
+      await writeEvents(tx, [endedEvent(table, id, ended, now, due)]);
       return freed;
     });
   const expire = async (kind: Expirable, id: number, now: Date) => {

@@ -1,8 +1,9 @@
-import type { HoldPlacement, NewHold, Seat } from '@concert/domain';
+import { newEvent, type HoldPlacement, type NewHold, type Seat } from '@concert/domain';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import type { Pool } from 'mysql2/promise';
 import { batchedTransaction, writeResult } from '../batchedTransaction.js';
 import type { Database } from '../client.js';
+import { outboxInsert } from '../outbox/outboxRows.js';
 import { boundStatement } from '../prepared.js';
 import { occupation, reservation, seat, seatAllocation, userEventLock } from '../schema/index.js';
 import { serverTime } from '../schema/columns.js';
@@ -96,8 +97,8 @@ type SeatRow = Pick<typeof seat.$inferSelect, keyof Seat>;
 /**
  * A hold in two round trips: the claim, the user's lock, the count of what the user already holds,
  * the hold row and the read of the seats in the first; `accept` judges what they found; the seat
- * allocations and the COMMIT in the second. `lockUser: false` leaves the per-user lock out, for the
- * race test's control only.
+ * allocations, the hold.placed event and the COMMIT in the second. `lockUser: false` leaves the
+ * per-user lock out, for the race test's control only.
  */
 export function placeHoldIn(db: Database, batchPool: Pool, { lockUser = true } = {}) {
   return <T>(hold: NewHold, accept: (placement: HoldPlacement) => T | Promise<T>): Promise<T> =>
@@ -119,7 +120,15 @@ export function placeHoldIn(db: Database, batchPool: Pool, { lockUser = true } =
         alreadyHeld: Number((counted as CountRow[])[0]?.seats ?? 0),
         seats: found as SeatRow[],
       });
-      await batches.commit([allocationsInsert(db, { ...seats, holdId, userId: hold.userId, occupiedAt: hold.createdAt })]);
+      const placed = newEvent(
+        'hold.placed',
+        { holdId, ...user, seatIds: seats.seatIds, expiresAt: hold.expiresAt.toISOString() },
+        hold.createdAt,
+      );
+      await batches.commit([
+        allocationsInsert(db, { ...seats, holdId, userId: hold.userId, occupiedAt: hold.createdAt }),
+        outboxInsert(db, [placed]),
+      ]);
       return answer;
     });
 }

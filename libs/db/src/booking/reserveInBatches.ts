@@ -1,4 +1,4 @@
-import type { BookingTransaction, Reservation } from '@concert/domain';
+import { newEvent, type BookingTransaction, type DomainEvent, type Reservation } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf, writeResult, type Batches } from '../batchedTransaction.js';
@@ -106,9 +106,10 @@ const reservationRow = z
 
 /**
  * A reserve's steps on a batched transaction (booking/bookingStore.ts): one round trip each, the
- * reservation's insert and the move of its seat allocations together, the COMMIT on its own.
+ * reservation's insert and the move of its seat allocations together. The events of what it wrote
+ * are added to `events`, for the caller to send with the COMMIT.
  */
-export function reserveInBatches(db: Database, batches: Batches): BookingTransaction {
+export function reserveInBatches(db: Database, batches: Batches, events: DomainEvent[]): BookingTransaction {
   return {
     async findHold(occupationId) {
       const [rows] = await batches.send([holdById(db, { occupationId })]);
@@ -138,7 +139,16 @@ export function reserveInBatches(db: Database, batches: Batches): BookingTransac
         reservationInsert(db, values),
         allocationsReserve(db, { occupationId: hold.id, reservedAt: createdAt }),
       ]);
-      return { id: Number(writeResult(inserted).insertId), ...values };
+      const id = Number(writeResult(inserted).insertId);
+      const { concertEventId, userId, totalSeats, totalAmount } = values;
+      events.push(
+        newEvent(
+          'reservation.created',
+          { reservationId: id, holdId: hold.id, concertEventId, userId, totalSeats, totalAmount, expiresAt: expiresAt.toISOString() },
+          createdAt,
+        ),
+      );
+      return { id, ...values };
     },
   };
 }

@@ -1,10 +1,22 @@
-import type { Refund, RefundableReservation, RefundOutcome, RefundRequest, RefundStore } from '@concert/domain';
+import { newEvent, type DomainEvent, type Refund, type RefundableReservation, type RefundOutcome, type RefundRequest, type RefundStore } from '@concert/domain';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { affectedRows, insertId } from '../affectedRows.js';
 import { withTransaction, type DatabaseHandle, type Transaction } from '../client.js';
 import { retryingTransient } from '../errors.js';
 import { concertEvent, payment, refund, reservation, seatAllocation, wallet, walletLedger } from '../schema/index.js';
+import { writeEvents } from '../outbox/outboxRows.js';
+import { seatsSoldChange } from '../outbox/seatsSold.js';
 import { giveSeatsBack } from './giveSeatsBack.js';
+
+/** The reservation.cancelled event of a reservation this transaction just cancelled. */
+async function cancelledEvent(tx: Transaction, reservationId: number, now: Date): Promise<DomainEvent> {
+  const [row] = await tx
+    .select({ userId: reservation.userId, concertEventId: reservation.concertEventId })
+    .from(reservation)
+    .where(eq(reservation.id, reservationId));
+  if (!row) throw new Error(`Reservation ${reservationId} vanished inside its own cancel.`);
+  return newEvent('reservation.cancelled', { reservationId, ...row }, now);
+}
 
 /** Thrown inside a transaction to roll it back with a verdict; never leaves this file. */
 class Refused extends Error {
@@ -48,6 +60,10 @@ export function dbRefundStore({ db }: Pick<DatabaseHandle, 'db'>): RefundStore {
     if (!credited) throw new Error(`User ${paid.userId} paid without a wallet.`);
     await tx.insert(walletLedger).values({ userId: paid.userId, amount, balanceAfter: credited.balance, reason: 'REFUND', paymentId: paid.id, refundId });
     return { id: refundId, ...row };
+  }
+
+  function refundedEvent({ id, paymentId, reservationId, userId, amount, kind, createdAt }: Refund): DomainEvent {
+    return newEvent('refund.completed', { refundId: id, paymentId, reservationId, userId, amount, kind }, createdAt);
   }
 
   return {
@@ -96,6 +112,7 @@ export function dbRefundStore({ db }: Pick<DatabaseHandle, 'db'>): RefundStore {
             .where(and(eq(reservation.id, reservationId), eq(reservation.status, 'PENDING'), gt(reservation.expiresAt, now)));
           if (affectedRows(won) === 0) return false;
           await giveSeatsBack(tx, reservationId, now);
+          await writeEvents(tx, [await cancelledEvent(tx, reservationId, now)]);
           return true;
         }),
       ),
@@ -104,6 +121,7 @@ export function dbRefundStore({ db }: Pick<DatabaseHandle, 'db'>): RefundStore {
       try {
         return await retryingTransient(() =>
           withTransaction(db, async (tx): Promise<RefundOutcome> => {
+            const events: DomainEvent[] = [];
             if (request.cancel) {
               // Loses to another cancel or refund that cancelled first: only one of them gives the seats back.
               const won = await tx
@@ -112,8 +130,15 @@ export function dbRefundStore({ db }: Pick<DatabaseHandle, 'db'>): RefundStore {
                 .where(and(eq(reservation.id, request.reservationId), eq(reservation.status, 'CONFIRMED')));
               if (affectedRows(won) === 0) throw new Refused({ refunded: false, reason: 'not_confirmed' });
               await giveSeatsBack(tx, request.reservationId, request.now);
+              events.push(await cancelledEvent(tx, request.reservationId, request.now));
             }
             const made = await addRefund(tx, request);
+            if (made) events.push(refundedEvent(made));
+            await writeEvents(tx, events);
+            if (request.cancel) {
+              // Its seats were paid for: unsold again, and the event back on sale if it was sold out.
+              for (const statement of seatsSoldChange(request.reservationId, 'unsold', request.now)) await tx.execute(statement);
+            }
             return made ? { refunded: true, refund: made } : { refunded: true };
           }),
         );

@@ -23,6 +23,11 @@ export const concertEvent = mysqlTable(
     /** The cancellation fee kept from a buyer's refund: this percentage of the price plus the fixed amount, capped at the price. */
     cancellationFeePercent: int('cancellation_fee_percent', { unsigned: true }).notNull().default(0),
     cancellationFeeFixed: money('cancellation_fee_fixed').notNull().default(0),
+    /**
+     * Seats in paid reservations: written by payments and paid cancellations only (never by holds),
+     * so that of the payments racing for an event's last seats exactly one sees it sold out.
+     */
+    seatsSold: int('seats_sold', { unsigned: true }).notNull().default(0),
     ...lifecycleDates,
   },
   (table) => [

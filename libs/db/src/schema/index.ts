@@ -10,3 +10,4 @@ export { seatAllocation } from './seatAllocation.js';
 export { wallet } from './wallet.js';
 export { walletLedger } from './walletLedger.js';
 export { userEventLock } from './userEventLock.js';
+export { outboxEvent } from './outboxEvent.js';

@@ -1,4 +1,4 @@
-import type { ChargeOutcome, Credit, IdempotentCompletion } from '@concert/domain';
+import { AGGREGATE_OF, EVENT_SCHEMA_VERSION, type ChargeOutcome, type Credit, type IdempotentCompletion } from '@concert/domain';
 import { and, eq, sql, type Query } from 'drizzle-orm';
 import type { ResultSetHeader } from 'mysql2/promise';
 import pLimit from 'p-limit';
@@ -6,9 +6,10 @@ import { batchedTransaction, writeResult, type Batches } from '../batchedTransac
 import type { Database, DatabaseHandle } from '../client.js';
 import { isRefusedStatement, retryingTransient } from '../errors.js';
 import { completeClaimStatement } from '../idempotency/idempotencyStore.js';
+import { eventId } from '../outbox/outboxRows.js';
 import { boundStatement } from '../prepared.js';
 import { returnedValue, returningValue } from '../returningValue.js';
-import { wallet, walletLedger } from '../schema/index.js';
+import { outboxEvent, wallet, walletLedger } from '../schema/index.js';
 import { serverTime } from '../schema/columns.js';
 import { writeBatches, type ItemOutcome } from './writeBatches.js';
 
@@ -58,14 +59,36 @@ const chargeLedgerInsert = boundStatement<{ userId: number; amount: number }>((d
   ),
 );
 
+// The charge's wallet.charged event, on the same condition as its ledger entry (an insert of no row
+// leaves LAST_INSERT_ID() as it was). The payload is EventPayloads['wallet.charged'] (libs/domain).
+const chargedEventInsert = boundStatement<{ id: string; userId: number; amount: number }>((db) =>
+  db.insert(outboxEvent).select(
+    db
+      .select({
+        seq: sql<null>`NULL`.as('seq'),
+        id: sql<string>`${$('id')}`.as('id'),
+        type: sql<string>`'wallet.charged'`.as('type'),
+        aggregateType: sql<string>`${AGGREGATE_OF['wallet.charged']}`.as('aggregate_type'),
+        aggregateId: wallet.userId,
+        schemaVersion: sql<number>`${EVENT_SCHEMA_VERSION}`.as('schema_version'),
+        occurredAt: serverTime.as('occurred_at'),
+        payload: sql<unknown>`JSON_OBJECT('userId', ${wallet.userId}, 'amount', ${$('amount')}, 'balance', ${wallet.balance})`.as('payload'),
+        publishedAt: sql<null>`NULL`.as('published_at'),
+      })
+      .from(wallet)
+      .where(and(eq(wallet.userId, $('userId')), sql`LAST_INSERT_ID() > 0`)),
+  ),
+);
+
 /** A charge's statements; the credit's answer is the third, the ledger entry's the fourth. */
 const chargeStatements = (db: Database, charge: Credit) => [
   walletUpsert(db, charge),
   forgetReturnedValue,
   credit(db, charge),
   chargeLedgerInsert(db, charge),
+  chargedEventInsert(db, { id: eventId(new Date()), userId: charge.userId, amount: charge.amount }),
 ];
-const STATEMENTS_PER_CHARGE = 4;
+const STATEMENTS_PER_CHARGE = 5;
 const CREDIT_AT = 2;
 const LEDGER_AT = 3;
 
@@ -83,8 +106,9 @@ export interface ChargeSettings {
  * Every charge of the wallet store, behind one bulkhead: a rush of top-ups (a sale opens with
  * everyone topping up, outside the waiting room) never holds more than `concurrency` connections,
  * which admitted buyers' holds and payments need. Each turn of the bulkhead is one transaction in
- * which each charge is four statements: the wallet upsert, the reset of the returned value, the
- * conditional credit, and the ledger entry written only if the credit happened.
+ * which each charge is five statements: the wallet upsert, the reset of the returned value, the
+ * conditional credit, and the ledger entry and the wallet.charged event written only if the credit
+ * happened.
  * - Without an Idempotency-Key, a turn takes every such charge waiting then (up to `batchSize`),
  *   sorted by user so two processes' turns lock common wallets in the same order, and sends them
  *   with the COMMIT as one query: a burst costs a round trip and a commit per turn, not per charge.

@@ -1,8 +1,10 @@
-import type { PaymentAttempt } from '@concert/domain';
+import { newEvent, type PaymentAttempt } from '@concert/domain';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Pool } from 'mysql2/promise';
 import { batchedTransaction, writeResult } from '../batchedTransaction.js';
 import type { Database } from '../client.js';
+import { outboxInsert } from '../outbox/outboxRows.js';
+import { seatsSoldQueries } from '../outbox/seatsSold.js';
 import { boundStatement } from '../prepared.js';
 import { returnedValue, returningValue } from '../returningValue.js';
 import { payment, reservation, wallet, walletLedger } from '../schema/index.js';
@@ -55,7 +57,8 @@ class Insufficient extends Error {
 
 /**
  * A payment in three round trips: the confirm (which answers the amount); the debit and the payment
- * row together; the ledger entry with the COMMIT. A refused debit rolls the confirm back.
+ * row together; the ledger entry, the payment.completed event, the event's sold-seat count (and its
+ * sold-out event when this payment fills it) with the COMMIT. A refused debit rolls the confirm back.
  */
 export function payFromWallet(db: Database, batchPool: Pool) {
   return async ({ reservationId, userId, now }: Payer): Promise<PaymentAttempt> => {
@@ -69,7 +72,12 @@ export function payFromWallet(db: Database, batchPool: Pool) {
         const balanceAfter = returnedValue(writeResult(debited));
         if (balanceAfter === undefined) throw new Insufficient(amount);
         const paymentId = Number(writeResult(inserted).insertId);
-        await batches.commit([paymentLedgerInsert(db, { userId, amount: -amount, balanceAfter, paymentId })]);
+        const completed = newEvent('payment.completed', { paymentId, reservationId, userId, amount }, now);
+        await batches.commit([
+          paymentLedgerInsert(db, { userId, amount: -amount, balanceAfter, paymentId }),
+          outboxInsert(db, [completed]),
+          ...seatsSoldQueries(reservationId, 'sold', now),
+        ]);
         return { paid: true, payment: { id: paymentId, ...paid, status: 'COMPLETED', refundedAmount: 0 } };
       });
     } catch (error) {

@@ -1,0 +1,30 @@
+import { EVENT_SCHEMA_VERSION, type DomainEvent } from '@concert/domain';
+import type { Query } from 'drizzle-orm';
+import { monotonicFactory } from 'ulid';
+import type { Database, Transaction } from '../client.js';
+import { outboxEvent } from '../schema/index.js';
+
+// Monotonic: ids made in the same millisecond by this process still sort in the order they were made.
+const nextEventId = monotonicFactory();
+
+/** A new event id (a ULID) of the instant `at`. */
+export const eventId = (at: Date): string => nextEventId(at.getTime());
+
+const rowOf = (event: DomainEvent) => ({
+  id: eventId(event.occurredAt),
+  type: event.type,
+  aggregateType: event.aggregateType,
+  aggregateId: event.aggregateId,
+  schemaVersion: EVENT_SCHEMA_VERSION,
+  occurredAt: event.occurredAt,
+  payload: event.payload,
+});
+
+/** The events of one transaction as one multi-row INSERT, for a batched transaction (batchedTransaction.ts). */
+export const outboxInsert = (db: Database, events: readonly [DomainEvent, ...DomainEvent[]]): Query =>
+  db.insert(outboxEvent).values(events.map(rowOf)).toSQL();
+
+/** The events of one Drizzle transaction, in one INSERT. */
+export async function writeEvents(tx: Transaction, events: readonly DomainEvent[]): Promise<void> {
+  if (events.length > 0) await tx.insert(outboxEvent).values(events.map(rowOf));
+}
