@@ -12,6 +12,8 @@ import { answerClientErrorsInJson } from './http/clientErrors.js';
 import { drainer } from './http/drain.js';
 import { startAdmissionJob } from './jobs/admissionJob.js';
 import { startExpirySweeper } from './jobs/expirySweeper.js';
+import { startOutboxRelay } from './jobs/outboxRelay.js';
+import { outboxPublishedCounter } from './observability/outboxMetrics.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics, registerConnectionGauges } from './observability/metrics.js';
 import type { Services } from './services.js';
@@ -81,6 +83,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   logger.info({ port, host: config.http.host }, 'listening');
   const sweeper = startExpirySweeper(services.booking, config.booking.expirySweepIntervalMs, logger);
+  const relay = startOutboxRelay(services.relay, config.events.relay, outboxPublishedCounter(deps.metrics), logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -90,7 +93,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       services.seatStreams.drain();
       const { cut } = await draining;
       if (cut > 0) logger.warn({ cut, graceMs: config.http.shutdownGraceMs }, 'requests still running at the end of the grace were cut');
-      await Promise.all([admission.stop(), sweeper.stop(), stopCatalogInvalidations()]);
+      await Promise.all([admission.stop(), sweeper.stop(), relay.stop(), stopCatalogInvalidations()]);
       services.seatFeed.close();
       await Promise.allSettled([deps.database.close(), deps.redis.quit()]);
       logger.info({ cut }, 'stopped');

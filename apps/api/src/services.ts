@@ -1,4 +1,4 @@
-import type { BookingContext, RefundContext, SeatChangeFeed, SeatWatchContext } from '@concert/domain';
+import type { BookingContext, RefundContext, RelayContext, SeatChangeFeed, SeatWatchContext } from '@concert/domain';
 import type { BodyCache } from '@concert/redis';
 import type { AppDeps } from './deps.js';
 import { createBookingContext } from './wiring/booking.js';
@@ -8,6 +8,7 @@ import { createQueueServices, type QueueServices } from './wiring/queue.js';
 import type { SseStreams } from './streams/sseStreams.js';
 import { createRefundContext } from './wiring/refunds.js';
 import { createSeatFeed, createSeatStreams } from './wiring/seatFeed.js';
+import { createRelayContext } from './wiring/relay.js';
 import { walletServices, type WalletServices } from './wiring/wallet.js';
 
 /**
@@ -21,6 +22,8 @@ export interface Services extends AppDeps {
   booking: BookingContext;
   wallet: WalletServices;
   refunds: RefundContext;
+  /** The outbox relay's ports (jobs/outboxRelay.ts). */
+  relay: RelayContext;
   readIdentity: IdentityReader;
   /** Every seat change is published here after its commit; the seat streams subscribe to it. */
   seatFeed: SeatChangeFeed & { close(): void };
@@ -41,6 +44,7 @@ export function createServices(deps: AppDeps): Services {
     booking,
     wallet: walletServices(deps, queue.releaser, seatFeed),
     refunds: createRefundContext(deps, seatFeed),
+    relay: createRelayContext(deps),
     readIdentity: createIdentityReader(deps.config.auth),
     seatFeed,
     seatWatch: { catalog: booking.catalog, inventory: booking.inventory, feed: seatFeed, clock: booking.clock },

@@ -1,5 +1,6 @@
 import { type AuthConfig, toAuthConfig } from './authConfig.js';
 import { DEVELOPMENT_TOKEN_SECRET, type Env } from './envSchema.js';
+import { toEventsConfig, type EventsConfig } from './eventsEnv.js';
 import { toLimitsConfig, type LimitsConfig } from './limitsEnv.js';
 
 /** The settings grouped by the part that uses them. Built once at start and passed down. */
@@ -58,6 +59,8 @@ export interface Config {
   idempotency: { ttlHours: number };
   /** Body size, timeouts, trusted proxies and rate limits. */
   limits: LimitsConfig;
+  /** The outbox relay and the webhook dispatcher. */
+  events: EventsConfig;
 }
 
 export function toConfig(env: Env): Config {
@@ -108,5 +111,6 @@ export function toConfig(env: Env): Config {
     },
     idempotency: { ttlHours: env.IDEMPOTENCY_TTL_HOURS },
     limits: toLimitsConfig(env),
+    events: toEventsConfig(env),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { flag, integer } from './envTypes.js';
+import { eventsEnvShape } from './eventsEnv.js';
 import { limitsEnvShape } from './limitsEnv.js';
 
 /** The development secret, published on purpose: any process started without a secret accepts the others' tokens. */
@@ -70,6 +71,7 @@ export const envSchema = z.object({
   STOREFRONT_ENABLED: flag(true),
   STOREFRONT_DIR: z.string().min(1).default('apps/web/dist'),
   ...limitsEnvShape,
+  ...eventsEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,3 +5,4 @@ export { AUTH_MODES, type AuthMode, DEVELOPMENT_TOKEN_SECRET, envSchema, type En
 export { ConfigError, loadConfig } from './loadConfig.js';
 export { redactUrl } from './redactUrl.js';
 export { rateLimitedActions, type LimitsConfig, type RateLimitedAction } from './limitsEnv.js';
+export type { EventsConfig } from './eventsEnv.js';

@@ -22,3 +22,5 @@ export { createIdempotencyStore } from './idempotency/idempotencyStore.js';
 export { eventsWithAvailability, type EventAvailability } from './operator/eventAvailability.js';
 export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';
 export { findReservation, reservationsOfUser, type ReservationDetail } from './operator/reservationLookup.js';
+export { dbOutboxStore, type OutboxStoreOptions } from './outbox/outboxStore.js';
+export { writeEvents } from './outbox/outboxRows.js';

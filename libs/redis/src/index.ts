@@ -16,3 +16,4 @@ export {
 } from './cache/tieredCache.js';
 export { redisRateLimit, type RateLimit, type RateVerdict } from './rateLimit/redisRateLimits.js';
 export { RedisSeatChangeFeed, type SeatFeedOptions } from './seatFeed/redisSeatChangeFeed.js';
+export { eventStreamKey, redisEventStream } from './events/redisEventStream.js';

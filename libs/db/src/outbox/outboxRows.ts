@@ -1,7 +1,7 @@
 import { EVENT_SCHEMA_VERSION, type DomainEvent } from '@concert/domain';
 import type { Query } from 'drizzle-orm';
 import { monotonicFactory } from 'ulid';
-import type { Database, Transaction } from '../client.js';
+import type { Database, Queryable } from '../client.js';
 import { outboxEvent } from '../schema/index.js';
 
 // Monotonic: ids made in the same millisecond by this process still sort in the order they were made.
@@ -24,7 +24,7 @@ const rowOf = (event: DomainEvent) => ({
 export const outboxInsert = (db: Database, events: readonly [DomainEvent, ...DomainEvent[]]): Query =>
   db.insert(outboxEvent).values(events.map(rowOf)).toSQL();
 
-/** The events of one Drizzle transaction, in one INSERT. */
-export async function writeEvents(tx: Transaction, events: readonly DomainEvent[]): Promise<void> {
+/** The events of one Drizzle transaction (or, outside one, of one statement), in one INSERT. */
+export async function writeEvents(tx: Queryable, events: readonly DomainEvent[]): Promise<void> {
   if (events.length > 0) await tx.insert(outboxEvent).values(events.map(rowOf));
 }

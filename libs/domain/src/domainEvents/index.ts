@@ -8,3 +8,6 @@ export {
   type EventType,
 } from './domainEvent.js';
 export { newEvent } from './newEvent.js';
+export type { EventStream, OutboxEntry, OutboxStore } from './relayPorts.js';
+export { relayEvents, type RelayContext, type RelaySettings } from './relayEvents.js';
+export { eventEnvelope, type EventEnvelope } from './eventEnvelope.js';
