@@ -24,3 +24,4 @@ export { activeHoldsOfEvent, type HoldFilter } from './operator/holdListing.js';
 export { findReservation, reservationsOfUser, type ReservationDetail } from './operator/reservationLookup.js';
 export { dbOutboxStore, type OutboxStoreOptions } from './outbox/outboxStore.js';
 export { writeEvents } from './outbox/outboxRows.js';
+export { dbWebhookStore } from './webhooks/webhookStore.js';

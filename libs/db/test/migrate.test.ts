@@ -20,6 +20,9 @@ const expectedTables = [
   'user_event_lock',
   'wallet',
   'wallet_ledger',
+  'webhook_attempt',
+  'webhook_delivery',
+  'webhook_endpoint',
 ];
 
 function urlFor(name: string) {

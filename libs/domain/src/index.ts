@@ -52,3 +52,4 @@ export { refundPayment, type OperatorRefund, type RefundPaymentInput } from './r
 export type { RefundContext } from './refunds/refundContext.js';
 export type { Refund, RefundableReservation, RefundOutcome, RefundRequest, RefundStore } from './refunds/refundStore.js';
 export * from './domainEvents/index.js';
+export * from './webhooks/index.js';

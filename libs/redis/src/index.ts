@@ -17,3 +17,4 @@ export {
 export { redisRateLimit, type RateLimit, type RateVerdict } from './rateLimit/redisRateLimits.js';
 export { RedisSeatChangeFeed, type SeatFeedOptions } from './seatFeed/redisSeatChangeFeed.js';
 export { eventStreamKey, redisEventStream } from './events/redisEventStream.js';
+export { redisEventFeed, type EventFeedOptions } from './events/redisEventFeed.js';

@@ -11,3 +11,6 @@ export { wallet } from './wallet.js';
 export { walletLedger } from './walletLedger.js';
 export { userEventLock } from './userEventLock.js';
 export { outboxEvent } from './outboxEvent.js';
+export { webhookAttempt } from './webhookAttempt.js';
+export { webhookDelivery } from './webhookDelivery.js';
+export { webhookEndpoint } from './webhookEndpoint.js';
