@@ -11,13 +11,14 @@ import { reservationsCommand } from './commands/reservations.js';
 import { seedCommand } from './commands/seed.js';
 import { verifyCommand } from './commands/verify.js';
 import { walletCommand } from './commands/wallet.js';
+import { webhooksCommand } from './commands/webhooks.js';
 import { version } from './version.js';
 
 export function buildProgram(): { program: Command; close: () => Promise<void> } {
   let context: CliContext | undefined;
   const lazyContext = () => (context ??= new CliContext());
   const program = new Command('concertctl')
-    .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books.')
+    .description('Operate the concert reservation system: schema, catalog, holds, queue, wallets, books, webhooks.')
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError()
     .addHelpText('after', '\nExit codes: 0 done, 1 error (bad argument, not found, unreachable database or Redis), 2 verify found violations.')
@@ -31,6 +32,7 @@ export function buildProgram(): { program: Command; close: () => Promise<void> }
     .addCommand(queueCommand(lazyContext))
     .addCommand(walletCommand(lazyContext))
     .addCommand(verifyCommand(lazyContext))
-    .addCommand(idempotencyCommand(lazyContext));
+    .addCommand(idempotencyCommand(lazyContext))
+    .addCommand(webhooksCommand(lazyContext));
   return { program, close: async () => context?.close() };
 }

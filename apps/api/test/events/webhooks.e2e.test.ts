@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { domainEventEnvelope } from '@concert/contract';
-import { manualClock } from '@concert/domain';
+import { manualClock, rotateWebhookSecret } from '@concert/domain';
 import { uniqueUserId } from '@concert/testing';
 import { undiciWebhookSender } from '@concert/webhooks';
 import { pino } from 'pino';
@@ -60,6 +60,17 @@ describe('webhooks: the outbox, relayed to the stream, delivered signed to real 
     expect(received.map((each) => each.headers['webhook-id'])).toEqual(events.map((event) => event.id));
     // A tampered body no longer verifies.
     expect(verifiedBy(secret, { ...received[0], body: received[0]?.body.replace('20000', '90000') } as ReceivedWebhook)).toBe(false);
+    await receiver.close();
+  });
+
+  it('after a secret rotates, deliveries carry signatures by both secrets, so a receiver holding either verifies them', async () => {
+    const receiver = await startReceiver();
+    const { endpoint, secret: oldSecret } = await dispatcher.add(receiver.url, ['wallet.charged']);
+    const newSecret = await rotateWebhookSecret({ ctx: dispatcher.admin, input: { endpointId: endpoint.id } });
+    await walletCalls(f.t.app).charge(uniqueUserId(), { amount: 1_000 });
+    const [received] = await receiver.receivedAtLeast(1);
+    expect(String(received?.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect([verifiedBy(oldSecret, received as ReceivedWebhook), verifiedBy(newSecret, received as ReceivedWebhook)]).toEqual([true, true]);
     await receiver.close();
   });
 

@@ -19,6 +19,7 @@ export async function startDispatcher(t: TestApp, { timeoutMs = 5_000, retryDela
   const admin: WebhookAdminContext = { store, clock: systemClock, secrets: { newSecret: newWebhookSecret } };
   return {
     store,
+    admin,
     add: (url: string, eventTypes: string[]) => addWebhookEndpoint({ ctx: admin, input: { url, eventTypes } }),
     async stop() {
       await running.stop();

@@ -47,10 +47,13 @@ export function dbWebhookStore(db: Database): WebhookStore {
     },
 
     async rotateSecret(endpointId, secret, previousUntil) {
-      const changed = await db
-        .update(webhookEndpoint)
-        .set({ previousSecret: sql`${webhookEndpoint.secret}`, previousSecretUntil: previousUntil, secret })
-        .where(eq(webhookEndpoint.id, endpointId));
+      // Written by hand: MySQL assigns left to right, so previous_secret takes the old secret before
+      // secret changes; Drizzle would order the assignments by the table's columns.
+      const changed = await db.execute(sql`
+        UPDATE ${webhookEndpoint}
+        SET ${webhookEndpoint.previousSecret} = ${webhookEndpoint.secret}, ${webhookEndpoint.previousSecretUntil} = ${previousUntil},
+            ${webhookEndpoint.secret} = ${secret}
+        WHERE ${webhookEndpoint.id} = ${endpointId}`);
       return affectedRows(changed) === 1;
     },
 
