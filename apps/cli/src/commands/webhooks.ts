@@ -139,8 +139,9 @@ export function webhooksCommand(context: () => CliContext): Command {
       );
       console.log(`Dispatching webhooks as ${options.consumer} (SIGINT or SIGTERM to stop).`);
       await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+        // `on`, not `once`: a terminal's Ctrl-C may arrive twice (from the terminal and the launcher).
+        process.on('SIGINT', resolve);
+        process.on('SIGTERM', resolve);
       });
       await running.stop();
       await Promise.all([feed.close(), sender.close()]);
