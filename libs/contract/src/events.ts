@@ -31,8 +31,7 @@ export const eventPayloads = {
   'concert_event.back_on_sale': z.object({ concertEventId: id }),
 } as const;
 
-export type EventTypeName = keyof typeof eventPayloads;
-export const eventTypeNames = Object.keys(eventPayloads) as EventTypeName[];
+type EventTypeName = keyof typeof eventPayloads;
 
 /** The envelope's fields around one type's payload in `data`. */
 const envelopeOf = <T extends EventTypeName>(type: T) =>

@@ -35,4 +35,4 @@ export {
   streamOperations,
   streamSeatsOperation,
 } from './seatStream.js';
-export { domainEventEnvelope, eventPayloads, eventTypeNames, type DomainEventEnvelope, type EventTypeName } from './events.js';
+export { domainEventEnvelope, eventPayloads, type DomainEventEnvelope } from './events.js';

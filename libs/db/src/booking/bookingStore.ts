@@ -22,8 +22,7 @@ export function dbBookingStore({ db, batchPool }: DatabaseHandle, { lockUser = t
           const events: DomainEvent[] = [];
           const result = await work(reserveInBatches(db, batches, events));
           // The events of what the work wrote commit with it, in the COMMIT's round trip.
-          const [first, ...rest] = events;
-          if (first) await batches.commit([outboxInsert(db, [first, ...rest])]);
+          if (events.length > 0) await batches.commit(events.map((event) => outboxInsert(db, event)));
           return result;
         }),
       ),

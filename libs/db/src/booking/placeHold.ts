@@ -127,7 +127,7 @@ export function placeHoldIn(db: Database, batchPool: Pool, { lockUser = true } =
       );
       await batches.commit([
         allocationsInsert(db, { ...seats, holdId, userId: hold.userId, occupiedAt: hold.createdAt }),
-        outboxInsert(db, [placed]),
+        outboxInsert(db, placed),
       ]);
       return answer;
     });

@@ -1,7 +1,8 @@
 import { EVENT_SCHEMA_VERSION, type DomainEvent } from '@concert/domain';
-import type { Query } from 'drizzle-orm';
+import { sql, type Query } from 'drizzle-orm';
 import { monotonicFactory } from 'ulid';
 import type { Database, Queryable } from '../client.js';
+import { boundStatement } from '../prepared.js';
 import { outboxEvent } from '../schema/index.js';
 
 // Monotonic: ids made in the same millisecond by this process still sort in the order they were made.
@@ -20,9 +21,22 @@ const rowOf = (event: DomainEvent) => ({
   payload: event.payload,
 });
 
-/** The events of one transaction as one multi-row INSERT, for a batched transaction (batchedTransaction.ts). */
-export const outboxInsert = (db: Database, events: readonly [DomainEvent, ...DomainEvent[]]): Query =>
-  db.insert(outboxEvent).values(events.map(rowOf)).toSQL();
+const $ = sql.placeholder;
+// Its text is built once, and bound per call: the hot paths' one event each.
+const eventInsert = boundStatement<ReturnType<typeof rowOf>>((db) =>
+  db.insert(outboxEvent).values({
+    id: $('id'),
+    type: $('type'),
+    aggregateType: $('aggregateType'),
+    aggregateId: $('aggregateId'),
+    schemaVersion: $('schemaVersion'),
+    occurredAt: $('occurredAt'),
+    payload: $('payload'),
+  }),
+);
+
+/** An event's INSERT, for a batched transaction (batchedTransaction.ts): sent with the transaction's last statements. */
+export const outboxInsert = (db: Database, event: DomainEvent): Query => eventInsert(db, rowOf(event));
 
 /** The events of one Drizzle transaction (or, outside one, of one statement), in one INSERT. */
 export async function writeEvents(tx: Queryable, events: readonly DomainEvent[]): Promise<void> {

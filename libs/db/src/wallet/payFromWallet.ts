@@ -75,8 +75,8 @@ export function payFromWallet(db: Database, batchPool: Pool) {
         const completed = newEvent('payment.completed', { paymentId, reservationId, userId, amount }, now);
         await batches.commit([
           paymentLedgerInsert(db, { userId, amount: -amount, balanceAfter, paymentId }),
-          outboxInsert(db, [completed]),
-          ...seatsSoldQueries(reservationId, 'sold', now),
+          outboxInsert(db, completed),
+          ...seatsSoldQueries(reservationId, now),
         ]);
         return { paid: true, payment: { id: paymentId, ...paid, status: 'COMPLETED', refundedAmount: 0 } };
       });

@@ -1,9 +1,7 @@
-export { attemptVerdict } from './attemptVerdict.js';
 export { deliverWebhook, fanOutEvents, type DispatchContext } from './deliverWebhook.js';
 export {
   addWebhookEndpoint,
   disableWebhookEndpoint,
-  endpointNotFound,
   PREVIOUS_SECRET_GRACE_MS,
   rotateWebhookSecret,
   type SecretMaker,

@@ -56,4 +56,4 @@ export async function disableWebhookEndpoint({ ctx, input }: { ctx: Pick<Webhook
   if (!(await ctx.store.disableEndpoint(input.endpointId, 'Disabled by an operator.'))) throw endpointNotFound(input.endpointId);
 }
 
-export const endpointNotFound = (endpointId: number) => new DomainError('not_found', `Webhook endpoint ${endpointId} does not exist.`);
+const endpointNotFound = (endpointId: number) => new DomainError('not_found', `Webhook endpoint ${endpointId} does not exist.`);
