@@ -103,6 +103,28 @@ describe('webhooks: the outbox, relayed to the stream, delivered signed to real 
     await Promise.all([hanging.close(), healthy.close()]);
   });
 
+  it('an event fanned out twice (a dispatcher that died before acknowledging it) is delivered once', async () => {
+    const receiver = await startReceiver();
+    const { endpoint } = await dispatcher.add(receiver.url, ['concert_event.sold_out']);
+    const event = {
+      id: '01JZ0000000000000000000000',
+      type: 'concert_event.sold_out',
+      schemaVersion: 1,
+      aggregateType: 'concert_event',
+      aggregateId: f.event.id,
+      occurredAt: new Date().toISOString(),
+      data: { concertEventId: f.event.id },
+    };
+    expect(await dispatcher.store.addDeliveries([event], new Date())).toBe(1);
+    expect(await dispatcher.store.addDeliveries([event], new Date())).toBe(0);
+    await receiver.receivedAtLeast(1);
+    let deliveries = await dispatcher.store.deliveriesOf(endpoint.id, 10);
+    while (deliveries[0]?.status !== 'DELIVERED') deliveries = await dispatcher.store.deliveriesOf(endpoint.id, 10);
+    expect(deliveries).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
+  });
+
   it('410 Gone disables the endpoint and fails the delivery; nothing more is sent to it', async () => {
     const gone = await startReceiver([410]);
     const { endpoint } = await dispatcher.add(gone.url, ['wallet.charged']);
