@@ -6,7 +6,7 @@ const schedule = z
   .string()
   .default('5,300,1800,7200,18000,36000,36000')
   .transform((value) => value.split(',').map((item) => (item.trim() === '' ? Number.NaN : Number(item))))
-  .pipe(z.array(z.number().int().min(0)).min(1));
+  .pipe(z.array(z.number({ error: 'each delay must be a whole number of seconds' }).int().min(0)).min(1));
 
 /**
  * The settings of domain events (docs/events.md): the outbox relay in every API process, and the

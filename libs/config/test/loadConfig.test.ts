@@ -12,6 +12,17 @@ describe('loadConfig', () => {
     expect(config.booking.maxSeatsPerUser).toBe(4);
   });
 
+  it('reads the webhook retry schedule in seconds, the first retry first, and refuses one that is not', () => {
+    expect(loadConfig({}).events.webhooks).toEqual({
+      timeoutMs: 15_000,
+      retryDelaysMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      allowPrivateAddresses: false,
+    });
+    expect(loadConfig({ WEBHOOK_RETRY_SECONDS: '1, 2' }).events.webhooks.retryDelaysMs).toEqual([1_000, 2_000]);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SECONDS: '5,,60' })).toThrow(/WEBHOOK_RETRY_SECONDS.*whole number of seconds/);
+    expect(loadConfig({ OUTBOX_RETENTION_HOURS: '2' }).events.relay.retentionMs).toBe(7_200_000);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
