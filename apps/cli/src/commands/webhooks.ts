@@ -128,7 +128,7 @@ export function webhooksCommand(context: () => CliContext): Command {
       const cli = context();
       const { config } = cli;
       const settings = config.events.webhooks;
-      const feed = await redisEventFeed(await cli.redis(), { keyPrefix: config.redis.keyPrefix, group: 'webhooks', consumer: options.consumer, blockMs: 1_000 });
+      const feed = await redisEventFeed(await cli.redis(), { keyPrefix: config.redis.keyPrefix, group: 'webhooks', consumer: options.consumer, blockMs: 1_000, reclaimAfterMs: 60_000 });
       const sender = undiciWebhookSender(settings);
       const store = dbWebhookStore((await cli.database()).db);
       const log = { warn: (details: Record<string, unknown>, message: string) => console.error(message, details) };

@@ -2,7 +2,9 @@ import type { EventEnvelope, EventFeed } from '@concert/domain';
 import type { Redis } from 'ioredis';
 import { eventStreamKey } from './redisEventStream.js';
 
-type StreamReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
+type Entry = [id: string, fields: string[] | null];
+type StreamReply = [key: string, entries: Entry[]][] | null;
+type PendingEntry = [id: string, consumer: string, idleMs: number, deliveries: number];
 
 export interface EventFeedOptions {
   keyPrefix: string;
@@ -12,6 +14,11 @@ export interface EventFeedOptions {
   consumer: string;
   /** The longest a read waits for new events. */
   blockMs: number;
+  /**
+   * Entries another consumer read and left unacknowledged this long are taken over: that
+   * dispatcher died (or hangs), and nobody else would ever hand its events out.
+   */
+  reclaimAfterMs: number;
 }
 
 /**
@@ -26,21 +33,47 @@ export async function redisEventFeed(redis: Redis, options: EventFeedOptions): P
   await reader.xgroup('CREATE', key, options.group, '$', 'MKSTREAM').catch((error: Error) => {
     if (!error.message.startsWith('BUSYGROUP')) throw error;
   });
-  // '0': this consumer's entries read before but never acknowledged (a crash); then '>': new ones.
-  let from = '0';
+  const batchOf = (entries: Entry[]) => {
+    const events = entries.flatMap(([, fields]) => {
+      const at = fields?.indexOf('event') ?? -1;
+      return fields && at >= 0 && fields[at + 1] ? [JSON.parse(fields[at + 1] as string) as EventEnvelope] : [];
+    });
+    const ids = entries.map(([id]) => id);
+    return { events, ack: async () => void (ids.length > 0 && (await reader.xack(key, options.group, ...ids))) };
+  };
+
+  // XPENDING and XCLAIM rather than XAUTOCLAIM, which needs Redis 6.2.
+  let reclaimedAt = 0;
+  const reclaim = async (count: number): Promise<Entry[]> => {
+    if (Date.now() - reclaimedAt < options.reclaimAfterMs / 2) return [];
+    reclaimedAt = Date.now();
+    const pending = (await reader.xpending(key, options.group, '-', '+', count)) as PendingEntry[];
+    const stale = pending.filter(([, owner, idleMs]) => owner !== options.consumer && idleMs >= options.reclaimAfterMs).map(([id]) => id);
+    if (stale.length === 0) return [];
+    return (await reader.xclaim(key, options.group, options.consumer, options.reclaimAfterMs, ...stale)) as Entry[];
+  };
+
+  const readGroup = async (count: number, from: '0' | '>', blockMs = 0): Promise<Entry[]> => {
+    const { group, consumer } = options;
+    // '0' reads this consumer's own pending entries, which never blocks; '>' waits up to blockMs for new ones.
+    const reply = (await (from === '0'
+      ? reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', key, from)
+      : reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, from))) as StreamReply;
+    return reply?.[0]?.[1] ?? [];
+  };
+
+  // First this consumer's entries read before but never acknowledged (a crash), until none is left.
+  let ownPendingLeft = true;
   return {
     async read(count, blockMs) {
-      const reply = (await reader.xreadgroup(
-        'GROUP', options.group, options.consumer, 'COUNT', count, 'BLOCK', Math.min(blockMs, options.blockMs), 'STREAMS', key, from,
-      )) as StreamReply;
-      const entries = reply?.[0]?.[1] ?? [];
-      if (from === '0' && entries.length === 0) from = '>';
-      const events = entries.flatMap(([, fields]) => {
-        const at = fields.indexOf('event');
-        return at >= 0 && fields[at + 1] ? [JSON.parse(fields[at + 1] as string) as EventEnvelope] : [];
-      });
-      const ids = entries.map(([id]) => id);
-      return { events, ack: async () => void (ids.length > 0 && (await reader.xack(key, options.group, ...ids))) };
+      if (ownPendingLeft) {
+        const own = await readGroup(count, '0');
+        if (own.length > 0) return batchOf(own);
+        ownPendingLeft = false;
+      }
+      const reclaimed = await reclaim(count);
+      if (reclaimed.length > 0) return batchOf(reclaimed);
+      return batchOf(await readGroup(count, '>', Math.min(blockMs, options.blockMs)));
     },
     close: async () => void (await reader.quit()),
   };
