@@ -1,4 +1,5 @@
-export { connectRedis, RedisUnavailableError } from './client.js';
+export { connectRedis, everyMaster, RedisUnavailableError, type RedisClient, type RedisTarget } from './client.js';
+export { keysMatching, unlinkMatching } from './unlinkMatching.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
 export { Redis } from 'ioredis';

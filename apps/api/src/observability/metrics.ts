@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@concert/db';
-import type { Redis } from '@concert/redis';
+import type { RedisClient } from '@concert/redis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
@@ -106,7 +106,7 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
 }
 
 /** Gauges read at scrape time: the MySQL pool and the Redis connection. */
-export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: Redis): void {
+export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: RedisClient): void {
   const pool = database.pool.pool as unknown as PoolInternals;
   new Gauge({
     name: 'mysql_pool_connections',

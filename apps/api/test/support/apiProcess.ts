@@ -94,8 +94,7 @@ export async function apiServices(): Promise<ApiServices> {
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
       DB_POOL_SIZE: '2',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.keyPrefix,
+      ...redis.settings,
     },
     async destroy() {
       await Promise.all([database.destroy(), redis.destroy()]);
