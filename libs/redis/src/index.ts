@@ -2,7 +2,7 @@ export { connectRedis, everyMaster, RedisUnavailableError, type RedisClient, typ
 export { keysMatching, unlinkMatching } from './unlinkMatching.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
-export { Redis } from 'ioredis';
+export { Cluster, Redis } from 'ioredis';
 export { redisSeatClaims } from './booking/redisSeatClaims.js';
 export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
 export { catalogCache, catalogInvalidator, type CatalogInvalidator } from './cache/catalogCache.js';
