@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { loadConfig } from '@concert/config';
+import { shareMetricsWithPrimary } from './cluster/clusterMetrics.js';
 import { assertConnectionBudget } from './cluster/connectionBudget.js';
 import { runPrimary } from './cluster/primary.js';
 import { limitHeapGrowth } from './heapGrowth.js';
@@ -30,6 +31,7 @@ try {
   }
   const running = await startServer(config);
   process.off('uncaughtException', failToStart);
+  if (cluster.isWorker) shareMetricsWithPrimary(running.deps.metrics.registry);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running.deps.logger.info({ signal }, 'shutting down');

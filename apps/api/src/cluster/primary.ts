@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { aggregateWorkerMetrics } from './clusterMetrics.js';
 
 /**
  * The primary of WEB_CONCURRENCY > 1: it serves nothing itself. node:cluster has it accept the
@@ -51,6 +52,7 @@ export function runPrimary(processes: number, logger: Logger): Promise<number> {
         stopAll();
       });
     }
+    aggregateWorkerMetrics();
     logger.info({ processes }, 'starting API processes');
     for (let started = 0; started < processes; started += 1) fork();
   });

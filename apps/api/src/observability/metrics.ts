@@ -97,6 +97,8 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
       name,
       help,
       registers: [metrics.registry],
+      // Every process reads the same Redis: with WEB_CONCURRENCY > 1 one answer stands for all.
+      aggregator: 'first',
       async collect() {
         this.set(pick(await queue.sizes()));
       },
@@ -121,8 +123,9 @@ export function registerConnectionGauges(metrics: Metrics, database: DatabaseHan
   });
   new Gauge({
     name: 'redis_connected',
-    help: '1 while the Redis connection is ready, 0 otherwise.',
+    help: '1 while the Redis connection is ready, 0 otherwise (with WEB_CONCURRENCY > 1: while every process has it).',
     registers: [metrics.registry],
+    aggregator: 'min',
     collect() {
       this.set(redis.status === 'ready' ? 1 : 0);
     },

@@ -5,6 +5,18 @@ import { apiProcessPerSuite, apiServices, logLines, processTestTimeouts, spawnAp
 
 vi.setConfig(processTestTimeouts);
 
+/** The body of a GET on a connection of its own. */
+const freshText = (port: number, path: string) =>
+  new Promise<string>((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+
 /** GET on a connection of its own (no keep-alive), so the primary hands each one to a worker afresh. */
 const freshGet = (port: number, path: string) =>
   new Promise<number | string>((resolve) => {
@@ -20,6 +32,13 @@ const freshGet = (port: number, path: string) =>
 describe('WEB_CONCURRENCY=2: two API processes on one port', () => {
   const s = apiProcessPerSuite({ WEB_CONCURRENCY: '2', DB_POOL_SIZE: '2' });
   const workers = () => logLines(s.api).filter((line) => line.msg === 'worker listening').map((line) => Number(line.worker));
+
+  it("answers /metrics with every worker's counts, whichever worker the scrape lands on", async () => {
+    await vi.waitUntil(() => workers().length === 2, { timeout: 60_000, interval: 50 });
+    for (let sent = 0; sent < 10; sent += 1) expect(await freshGet(s.port, '/healthz')).toBe(200);
+    const counted = /^http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} (\d+)$/m;
+    for (let scrape = 0; scrape < 4; scrape += 1) expect(counted.exec(await freshText(s.port, '/metrics'))?.[1]).toBe('10');
+  });
 
   it('keeps answering when a worker is killed, starts another, and drains both on SIGTERM', async () => {
     await vi.waitUntil(() => workers().length === 2, { timeout: 60_000, interval: 50 });
