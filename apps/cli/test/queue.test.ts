@@ -43,7 +43,8 @@ describe('concertctl queue', () => {
     const tooMany = await cli('queue', 'admit', '5');
     expect(tooMany.code).toBe(1);
     expect(tooMany.stderr).toContain('count: Must be a whole number from 1 to 4');
-    const down = await runCli(['queue', 'status'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    // One server that is not there, whatever cluster the test run names.
+    const down = await runCli(['queue', 'status'], { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: '' });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain('Cannot reach Redis at redis://127.0.0.1:1');
     expect(down.stderr).toContain('REDIS_URL');
