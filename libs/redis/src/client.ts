@@ -14,7 +14,7 @@ export class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
 }
 
-const describe = ({ url, clusterNodes }: RedisTarget) =>
+const placeOf = ({ url, clusterNodes }: RedisTarget) =>
   clusterNodes.length > 0 ? `the Redis Cluster at ${clusterNodes.join(',')}` : `Redis at ${redactUrl(url)}`;
 
 function unavailable(target: RedisTarget, reason: string, cause?: unknown) {
@@ -22,7 +22,7 @@ function unavailable(target: RedisTarget, reason: string, cause?: unknown) {
     target.clusterNodes.length > 0
       ? 'Start it (`scripts/redis-cluster.sh start` runs a local one), or point REDIS_CLUSTER_NODES at running nodes.'
       : 'Start it with `npm run up` (installs and starts MariaDB and Redis on Debian as root), or point REDIS_URL at a running server.';
-  return new RedisUnavailableError(`Cannot reach ${describe(target)} (${reason}). ${fix}`, { cause });
+  return new RedisUnavailableError(`Cannot reach ${placeOf(target)} (${reason}). ${fix}`, { cause });
 }
 
 /**
