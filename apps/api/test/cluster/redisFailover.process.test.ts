@@ -17,6 +17,7 @@ interface Answer {
   step: string;
   status: number;
   code?: string;
+  retryAfter: string | null;
   at: number;
 }
 
@@ -35,7 +36,7 @@ function purchaseLoad(base: string, eventId: number, answers: Answer[]) {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const body = (await response.json()) as { data?: Record<string, unknown>; list?: { id: number }[]; error?: { code: string } };
-    answers.push({ step, status: response.status, code: body.error?.code, at: Date.now() });
+    answers.push({ step, status: response.status, code: body.error?.code, retryAfter: response.headers.get('retry-after'), at: Date.now() });
     if (!response.ok) throw new Error(`${step}: ${response.status}`);
     return body;
   }
@@ -120,7 +121,8 @@ describe.runIf(target.clusterNodes.length > 0)('a Redis Cluster master killed wh
       );
       const loggedErrors = s.api.output().stdout.split('\n').filter((line) => line.includes('"level":50'));
       expect(failed.filter((answer) => answer.status !== 503), loggedErrors.slice(0, 3).join('\n')).toEqual([]);
-      expect(failed.every((answer) => answer.code !== undefined)).toBe(true);
+      // What a buyer's client reads: a named error and when to try again.
+      expect(failed.every((answer) => answer.code !== undefined && answer.retryAfter !== null)).toBe(true);
       expect(await verifyBooks(s.database.db)).toEqual([]);
     } finally {
       await load.stop();
