@@ -113,3 +113,12 @@ export function everyMaster(redis: RedisClient): Redis[] {
 export function duplicateOf(redis: RedisClient): RedisClient {
   return redis instanceof Cluster ? redis.duplicate() : redis.duplicate();
 }
+
+/**
+ * Replies of a Redis Cluster that is settling (a master lost and its replica not yet promoted, a
+ * slot moving, a node loading its data): they pass by themselves. ioredis follows MOVED and ASK
+ * itself, but while a master is lost a redirection can point at the dead node and reach the caller
+ * (seen in the failover test).
+ */
+export const isClusterSettling = (error: unknown) =>
+  error instanceof Error && /^(CLUSTERDOWN|TRYAGAIN|MASTERDOWN|LOADING|READONLY|MOVED|ASK)\b/.test(error.message);

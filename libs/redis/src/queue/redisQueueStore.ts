@@ -8,7 +8,7 @@ import {
   type QueueView,
 } from '@concert/domain';
 import { ReplyError } from 'ioredis';
-import type { RedisClient } from '../client.js';
+import { isClusterSettling, type RedisClient } from '../client.js';
 import { queueKeys, scriptKeys, type QueueKeys } from './queueKeys.js';
 import {
   admitNowScript,
@@ -27,15 +27,6 @@ const SWEEP_LIMIT = 1_000;
 type Reply = [status: 'ACTIVE' | 'WAITING' | 'GONE', position: number, admittedInWindow?: number];
 
 /**
- * Replies of a Redis Cluster that is settling (a master lost and its replica not yet promoted, a
- * slot moving, a node loading its data): they pass by themselves. ioredis follows MOVED and ASK
- * itself, but while a master is lost a redirection can point at the dead node and reach the caller
- * (seen in the failover test).
- */
-const settling = (error: unknown) =>
-  error instanceof Error && /^(CLUSTERDOWN|TRYAGAIN|MASTERDOWN|LOADING|READONLY|MOVED|ASK)\b/.test(error.message);
-
-/**
  * Redis out of reach (refused, closed, timed out: commands fail fast, there is no offline queue) or
  * a cluster settling is an outage the caller can only wait out: 503 queue_unavailable, not a 500.
  * Any other error the server replied with (a script bug) stays a plain failure.
@@ -44,7 +35,7 @@ async function reachable<T>(command: Promise<T>): Promise<T> {
   try {
     return await command;
   } catch (error) {
-    if (error instanceof ReplyError && !settling(error)) throw error;
+    if (error instanceof ReplyError && !isClusterSettling(error)) throw error;
     throw new DomainError('queue_unavailable', 'The waiting room is unavailable for a moment. Please retry shortly.');
   }
 }
