@@ -9,7 +9,7 @@ FROM node:20-bookworm-slim AS build
 ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
 WORKDIR /src
 COPY . .
-RUN npm ci --no-audit --no-fund && npx nx run-many -t build -p api cli --outputStyle=static
+RUN npm ci --no-audit --no-fund && npx nx run-many -t build -p api cli @concert/web --outputStyle=static
 
 # 2. Each bundle's own production dependencies, from its pruned lockfile (none for the CLI).
 FROM node:20-bookworm-slim AS install
@@ -18,11 +18,13 @@ COPY --from=build /src/apps/api/dist ./api
 COPY --from=build /src/apps/cli/dist ./cli
 RUN for app in api cli; do (cd "$app" && npm ci --omit=dev --no-audit --no-fund); done
 
-# 3. The runtime: the bundles and their node_modules, owned by root, read by the unprivileged user.
+# 3. The runtime: the bundles and their node_modules, and the storefront's static files, owned by
+# root, read by the unprivileged user.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=8080
+ENV NODE_ENV=production PORT=8080 STOREFRONT_DIR=/app/web
 WORKDIR /app
 COPY --from=install /app ./
+COPY --from=build /src/apps/web/dist ./web
 USER node
 EXPOSE 8080
 # Liveness: the process answers. Readiness (/readyz: MySQL and Redis answer, not draining) is the
