@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One load run as docs/benchmarks.md "Reproduce" describes it: a fresh `concert_load` database on
+# One load run as docs/benchmarks.md "Reproduce" describes it: a fresh `concert_load` database (LOAD_DATABASE) on
 # the local MariaDB/MySQL, seeded for the scenario, the built API started as in production on port
-# 8090 with the key prefix `load` on the local Redis, `nx run k6:<scenario>` against it (which ends
+# 8090 (LOAD_PORT) with the key prefix `load` (or LOAD_DATABASE) on the local Redis, `nx run k6:<scenario>` against it (which ends
 # with `concertctl verify`), then the API stopped. Prints the CPU seconds of the API, the database
 # server, Redis and the rest of the machine during the run (Linux: read from /proc).
 #
@@ -9,6 +9,8 @@
 #   WALLET_CHARGE_BATCH_SIZE=1 bash scripts/load-run.sh flash-sale     # API settings pass through
 #   API_NODE_FLAGS=--cpu-prof bash scripts/load-run.sh capacity        # flags for the API's node
 #   bash scripts/load-run.sh capacity --duration=20s --vus=20          # runner options pass through
+#   WEB_CONCURRENCY=2 bash scripts/load-run.sh capacity                # two API processes (docs/scaling.md)
+#   LOAD_PORT=8190 LOAD_DATABASE=concert_load2 bash scripts/load-run.sh capacity   # beside another run
 #
 # Needs MariaDB and Redis on localhost (npm run up).
 set -euo pipefail
@@ -17,9 +19,9 @@ scenario=${1:?usage: scripts/load-run.sh <seed-flow|seed-flow-heavy|capacity|fla
 shift
 cd "$(dirname "$0")/.."
 
-db_name=concert_load
-export DATABASE_URL=mysql://root@127.0.0.1:3306/$db_name REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX=load
-export NODE_ENV=production LOG_LEVEL=${LOG_LEVEL:-warn} PORT=8090 QUEUE_TOKEN_SECRET=a-load-test-secret-of-at-least-32-chars
+db_name=${LOAD_DATABASE:-concert_load}
+export DATABASE_URL=mysql://root@127.0.0.1:3306/$db_name REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX=${LOAD_DATABASE:-load}
+export NODE_ENV=production LOG_LEVEL=${LOG_LEVEL:-warn} PORT=${LOAD_PORT:-8090} QUEUE_TOKEN_SECRET=a-load-test-secret-of-at-least-32-chars
 # A closed bench on loopback: user ids on trust, as the seed's k6 script sends them.
 export AUTH_ALLOW_OPEN_IN_PRODUCTION=${AUTH_ALLOW_OPEN_IN_PRODUCTION:-true}
 
@@ -65,11 +67,18 @@ fi
 
 # CPU ticks (1/100 s; whole numbers, which awk prints exactly) of a process, or of the whole machine.
 ticks_of() { if [[ $1 == none ]]; then echo 0; else awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$1/stat"; fi; }
+# The API's: with WEB_CONCURRENCY > 1, its primary's and every worker's (the primary's children).
+api_ticks() {
+  local total pid
+  total=$(ticks_of $api)
+  for pid in $(pgrep -P $api); do total=$(( total + $(ticks_of "$pid") )); done
+  echo "$total"
+}
 # Busy time of all cores, and the part of it /proc/stat puts under interrupts.
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $7 + $8 }' /proc/stat; }
 db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo none)
 redis_pid=$(pgrep -o -x redis-server || echo none)
-before="$(ticks_of $api) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
+before="$(api_ticks) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
 
 status=0
 npx nx run "k6:$scenario" --url=http://127.0.0.1:$PORT "$@" || status=$?
@@ -78,7 +87,7 @@ npx nx run "k6:$scenario" --url=http://127.0.0.1:$PORT "$@" || status=$?
 # generator (the runner prints its own share as load_generator_cpu), nx and the verify's CLI. The
 # interrupts are not a separate part: with tick-based accounting a tick in a softirq counts both
 # there and for the process it interrupted, which on loopback is usually one of the above.
-after="$(ticks_of $api) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
+after="$(api_ticks) $(ticks_of "$db_pid") $(ticks_of "$redis_pid") $(machine_ticks)"
 awk -v a="$before" -v b="$after" -v db="$db_pid" -v redis="$redis_pid" 'BEGIN {
   split(a, x, " "); split(b, y, " ")
   for (i = 1; i <= 5; i++) s[i] = (y[i] - x[i]) / 100

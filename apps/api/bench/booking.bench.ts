@@ -67,7 +67,7 @@ const redis = await createTestRedis();
 const running = await startServer(
   testConfig({
     DATABASE_URL: database.url,
-    REDIS_KEY_PREFIX: redis.keyPrefix,
+    ...redis.settings,
     PORT: '0',
     HOST: '127.0.0.1',
     DB_POOL_SIZE: '40',

@@ -1,7 +1,7 @@
 import type { Config } from '@concert/config';
 import type { Clock } from '@concert/domain';
 import type { DatabaseHandle } from '@concert/db';
-import type { Redis } from '@concert/redis';
+import type { RedisClient } from '@concert/redis';
 import type { Logger } from 'pino';
 import type { DrainState } from './http/drain.js';
 import type { Metrics } from './observability/metrics.js';
@@ -12,7 +12,7 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   database: DatabaseHandle;
-  redis: Redis;
+  redis: RedisClient;
   /** Injected so expiry rules are tested without sleeping. */
   clock: Clock;
   /** Set by the server: readiness fails once it starts shutting down. */

@@ -31,7 +31,7 @@ export async function connectDeps(config: Config, logger: Logger): Promise<AppDe
     await database.close();
     throw error;
   }
-  const redis = await connectRedis(config.redis.url).catch(async (error: unknown) => {
+  const redis = await connectRedis(config.redis).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });

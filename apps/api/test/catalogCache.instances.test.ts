@@ -1,4 +1,4 @@
-import { catalogInvalidator, connectRedis, type Redis } from '@concert/redis';
+import { catalogInvalidator, connectRedis, type RedisClient } from '@concert/redis';
 import { createConcert } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -10,12 +10,12 @@ import { createTestApp, type TestApp } from './support/testApp.js';
 
 describe('catalog cache across two API instances on one Redis', () => {
   let t: TestApp;
-  let second: { app: App; deps: AppDeps; redis: Redis; stop: () => Promise<void> };
+  let second: { app: App; deps: AppDeps; redis: RedisClient; stop: () => Promise<void> };
 
   beforeAll(async () => {
     t = await createTestApp();
     // A second process: same MySQL and Redis prefix, its own connection, memory and metrics.
-    const redis = await connectRedis(t.redis.url);
+    const redis = await connectRedis(t.redis.target);
     const deps: AppDeps = { ...t.deps, redis, metrics: createMetrics() };
     const { app, services } = createApp(deps);
     second = { app, deps, redis, stop: await listenCatalogInvalidations(services.catalogCache) };

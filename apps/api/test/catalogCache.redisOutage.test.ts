@@ -1,5 +1,5 @@
 import { manualClock } from '@concert/domain';
-import { connectRedis, type Redis } from '@concert/redis';
+import { connectRedis, type RedisClient } from '@concert/redis';
 import { createConcert, createEventWithSeats, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -15,7 +15,7 @@ describe('Redis stopped and restarted while the API serves', () => {
   const clock = manualClock(new Date());
   let t: TestApp;
   let server: Awaited<ReturnType<typeof privateRedis>>;
-  let redis: Redis;
+  let redis: RedisClient;
   let app: App;
   let deps: AppDeps;
   let stopListening: (() => Promise<void>) | undefined;

@@ -1,4 +1,4 @@
-import { connectRedis, type Redis } from '@concert/redis';
+import { connectRedis, type RedisClient } from '@concert/redis';
 import { uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -10,12 +10,12 @@ const CAP = 20;
 
 describe('two API processes on one Redis', () => {
   let t: TestApp;
-  let secondRedis: Redis;
+  let secondRedis: RedisClient;
   let second: App;
   let secondStore: TestApp['services']['queue']['store'];
   beforeAll(async () => {
     t = await createTestApp({ QUEUE_MAX_ACTIVE_USERS: String(CAP), QUEUE_ADMISSIONS_PER_SECOND: '10000' });
-    secondRedis = await connectRedis(t.redis.url);
+    secondRedis = await connectRedis(t.redis.target);
     const built = createApp({ ...t.deps, redis: secondRedis });
     second = built.app;
     secondStore = built.services.queue.store;

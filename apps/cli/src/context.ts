@@ -1,12 +1,12 @@
 import { loadConfig, type Config } from '@concert/config';
 import { createDatabase, type DatabaseHandle } from '@concert/db';
 import { noSeatChangeFeed, type SeatChangeFeed } from '@concert/domain';
-import { catalogInvalidator, connectRedis, RedisSeatChangeFeed, type CatalogInvalidator, type Redis } from '@concert/redis';
+import { catalogInvalidator, connectRedis, RedisSeatChangeFeed, type CatalogInvalidator, type RedisClient } from '@concert/redis';
 
 /** What commands share: the same config and environment as the API. Connections open on first use. */
 export class CliContext {
   private databaseHandle: DatabaseHandle | undefined;
-  private redisConnection: Promise<Redis> | undefined;
+  private redisConnection: Promise<RedisClient> | undefined;
 
   constructor(readonly config: Config = loadConfig()) {}
 
@@ -20,8 +20,8 @@ export class CliContext {
   }
 
   /** Keys are under config.redis.keyPrefix (REDIS_KEY_PREFIX), as the API's. */
-  redis(): Promise<Redis> {
-    this.redisConnection ??= connectRedis(this.config.redis.url);
+  redis(): Promise<RedisClient> {
+    this.redisConnection ??= connectRedis(this.config.redis);
     return this.redisConnection;
   }
 

@@ -13,7 +13,7 @@ describe('concertctl queue', () => {
 
   // A long poll timeout: the waiting users must not be dropped as abandoned while a loaded machine runs the test.
   const limits = { QUEUE_MAX_ACTIVE_USERS: '4', QUEUE_ADMISSIONS_PER_SECOND: '1', QUEUE_WAITING_POLL_TIMEOUT_SECONDS: '3600' };
-  const cli = (...args: string[]) => runCli(args, { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, ...limits });
+  const cli = (...args: string[]) => runCli(args, { ...redis.settings, ...limits });
 
   it('reports the line and admits past the per-second budget up to the active cap', async () => {
     const config = testConfig({ REDIS_KEY_PREFIX: redis.keyPrefix, ...limits });
@@ -43,7 +43,8 @@ describe('concertctl queue', () => {
     const tooMany = await cli('queue', 'admit', '5');
     expect(tooMany.code).toBe(1);
     expect(tooMany.stderr).toContain('count: Must be a whole number from 1 to 4');
-    const down = await runCli(['queue', 'status'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    // One server that is not there, whatever cluster the test run names.
+    const down = await runCli(['queue', 'status'], { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: '' });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain('Cannot reach Redis at redis://127.0.0.1:1');
     expect(down.stderr).toContain('REDIS_URL');

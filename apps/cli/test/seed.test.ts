@@ -39,7 +39,7 @@ describe('concertctl seed', () => {
       expect((await listed()).body).toBe('1');
       const result = await runCli(['seed', 'generate', '--concerts', '1', '--events', '1', '--seats', '1'], {
         DATABASE_URL: database.url,
-        REDIS_KEY_PREFIX: redis.keyPrefix,
+        ...redis.settings,
       });
       expect(result.code).toBe(0);
       // The seed has exited, so its message was published; it arrives within the pub/sub delay.

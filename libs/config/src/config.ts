@@ -7,9 +7,12 @@ import { toLimitsConfig, type LimitsConfig } from './limitsEnv.js';
 export interface Config {
   env: Env['NODE_ENV'];
   http: { port: number; host: string; shutdownGraceMs: number; corsOrigins: string[] };
+  /** API processes on this machine, sharing its port (WEB_CONCURRENCY): each has its own pools. */
+  processes: number;
   log: { level: Env['LOG_LEVEL'] };
   db: { url: string; poolSize: number };
-  redis: { url: string; keyPrefix: string };
+  /** clusterNodes empty: the one server at url; else a Redis Cluster, reached through these nodes (url lends its credentials and TLS). */
+  redis: { url: string; clusterNodes: string[]; keyPrefix: string };
   /** The buyers' pages (apps/web) served at /: the folder of their build, relative to the working directory. */
   storefront: { enabled: boolean; dir: string };
   /** false: every catalog read goes to MySQL (the uncached benchmark). */
@@ -72,9 +75,10 @@ export function toConfig(env: Env): Config {
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
       corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     },
+    processes: env.WEB_CONCURRENCY,
     log: { level: env.LOG_LEVEL },
     db: { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE },
-    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES, keyPrefix: env.REDIS_KEY_PREFIX },
     storefront: { enabled: env.STOREFRONT_ENABLED, dir: env.STOREFRONT_DIR },
     catalogCache: { enabled: env.CATALOG_CACHE_ENABLED },
     queue: {

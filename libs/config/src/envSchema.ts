@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, integer } from './envTypes.js';
+import { flag, integer, list } from './envTypes.js';
 import { eventsEnvShape } from './eventsEnv.js';
 import { limitsEnvShape } from './limitsEnv.js';
 
@@ -23,12 +23,18 @@ const secret = z.string().refine((value) => new TextEncoder().encode(value).leng
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: integer(8080, 0),
+  WEB_CONCURRENCY: integer(1, 1),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^mysql$/ }).default('mysql://root@127.0.0.1:3306/concert'),
   DB_POOL_SIZE: integer(20, 1),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-  REDIS_KEY_PREFIX: z.string().default('concert'),
+  REDIS_CLUSTER_NODES: list.pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port,host:port,...'))),
+  // A hash tag in the prefix would put every key in one slot of a cluster (and hide cross-slot bugs).
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[^{}]*$/, 'must not contain { or }: a hash tag in it would put every key on one Redis Cluster node')
+    .default('concert'),
   CATALOG_CACHE_ENABLED: flag(true),
   SHUTDOWN_GRACE_MS: integer(10_000, 0),
   QUEUE_TOKEN_SECRET: secret.optional(),

@@ -33,6 +33,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig(gatewayInProduction)).not.toThrow();
   });
 
+  it('reads one Redis server by default, a cluster from its node list, and one process per machine', () => {
+    expect(loadConfig({}).redis.clusterNodes).toEqual([]);
+    expect(loadConfig({}).processes).toBe(1);
+    const config = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7000', WEB_CONCURRENCY: '2' });
+    expect(config.redis.clusterNodes).toEqual(['10.0.0.1:7000', '10.0.0.2:7000']);
+    expect(config.processes).toBe(2);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toThrow(/REDIS_CLUSTER_NODES.*host:port/);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  it('refuses a key prefix with a hash tag, which would put every key on one cluster node', () => {
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'shop-{a}' })).toThrow(/REDIS_KEY_PREFIX: must not contain \{ or \}/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ QUEUE_TOKEN_SECRET: '', PORT: '' }).http.port).toBe(8080);
   });

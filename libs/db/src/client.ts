@@ -2,7 +2,7 @@ import { is } from 'drizzle-orm';
 import { MySqlTransaction } from 'drizzle-orm/mysql-core';
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import type { Connection as CoreConnection } from 'mysql2';
-import { createPool, type Pool, type PoolOptions } from 'mysql2/promise';
+import { createConnection, createPool, type Pool, type PoolOptions, type RowDataPacket } from 'mysql2/promise';
 import * as schema from './schema/index.js';
 import { describeDatabaseFailure } from './errors.js';
 
@@ -47,10 +47,21 @@ export function poolOptions(url: string, poolSize: number): PoolOptions {
   };
 }
 
-/** `poolSize` connections at most: half for single statements and Drizzle transactions, half for batches. */
-export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
+/** How `poolSize` splits: half for single statements and Drizzle transactions, half for batches (one each at least). */
+function poolSplit(poolSize: number) {
   const batchConnections = Math.ceil(poolSize / 2);
-  const plainConnections = Math.max(1, poolSize - batchConnections);
+  return { batchConnections, plainConnections: Math.max(1, poolSize - batchConnections) };
+}
+
+/** The connections a process with this DB_POOL_SIZE opens at start (createDatabase + warm). */
+export function connectionsPerProcess(poolSize: number): number {
+  const { batchConnections, plainConnections } = poolSplit(poolSize);
+  return batchConnections + plainConnections;
+}
+
+/** `poolSize` connections at most (two at least): half for single statements and Drizzle transactions, half for batches. */
+export function createDatabase(url: string, poolSize = 10): DatabaseHandle {
+  const { batchConnections, plainConnections } = poolSplit(poolSize);
   const pool = createPool(poolOptions(url, plainConnections));
   const batchPool = createPool({ ...poolOptions(url, batchConnections), multipleStatements: true });
   for (const each of [pool, batchPool]) each.pool.on('connection', setUpSession);
@@ -107,3 +118,18 @@ export function withTransaction<T>(outer: Queryable, work: (tx: Transaction) => 
 }
 
 const isTransaction = (db: Queryable): db is Transaction => is(db, MySqlTransaction);
+
+/** The server's max_connections: what the pools of every process, on every machine, share. */
+export async function serverConnectionLimit(url: string): Promise<number> {
+  try {
+    const connection = await createConnection({ uri: url, connectTimeout: 5_000 });
+    try {
+      const [rows] = await connection.query<RowDataPacket[]>('SELECT @@max_connections AS max');
+      return Number(rows[0]?.max);
+    } finally {
+      await connection.end();
+    }
+  } catch (error) {
+    throw describeDatabaseFailure(url, error);
+  }
+}

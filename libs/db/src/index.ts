@@ -1,4 +1,14 @@
-export { createDatabase, poolOptions, withTransaction, type Database, type DatabaseHandle, type Queryable, type Transaction } from './client.js';
+export {
+  connectionsPerProcess,
+  createDatabase,
+  poolOptions,
+  serverConnectionLimit,
+  withTransaction,
+  type Database,
+  type DatabaseHandle,
+  type Queryable,
+  type Transaction,
+} from './client.js';
 export {
   DatabaseUnavailableError,
   describeDatabaseFailure,

@@ -1,7 +1,8 @@
-export { connectRedis, RedisUnavailableError } from './client.js';
+export { connectRedis, everyMaster, RedisUnavailableError, type RedisClient, type RedisTarget } from './client.js';
+export { keysMatching, unlinkMatching } from './unlinkMatching.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
-export { Redis } from 'ioredis';
+export { Cluster, Redis } from 'ioredis';
 export { redisSeatClaims } from './booking/redisSeatClaims.js';
 export { cachedCatalogReader } from './cache/cachedCatalogReader.js';
 export { catalogCache, catalogInvalidator, type CatalogInvalidator } from './cache/catalogCache.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.js';
 
 /**
  * A Lua script run by its SHA (EVALSHA), loaded on first use and again after a server restart or
@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
  */
 export function luaScript(source: string) {
   const sha = createHash('sha1').update(source).digest('hex');
-  return async (redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> => {
+  return async (redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> => {
     try {
       return await redis.evalsha(sha, keys.length, ...keys, ...args);
     } catch (error) {

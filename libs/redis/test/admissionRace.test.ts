@@ -1,6 +1,6 @@
 import { manualClock } from '@concert/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Redis } from '../src/index.js';
+import type { RedisClient } from '../src/index.js';
 import { queueFixture } from './support.js';
 
 type Fixture = Awaited<ReturnType<typeof queueFixture>>;
@@ -40,14 +40,14 @@ describe('admission under racing ticks', () => {
     await fillLine(fixture, clock.now(), 300);
     const { keys } = fixture;
     // What the Lua script prevents: the count is read, and others admit before this one writes.
-    const unguardedTick = async (redis: Redis) => {
+    const unguardedTick = async (redis: RedisClient) => {
       const room = CAP - (await redis.zcard(keys.active));
       if (room <= 0) return;
       const popped = await redis.zpopmin(keys.waiting, room);
       for (let i = 0; i < popped.length; i += 2) await redis.zadd(keys.active, Date.now() + 60_000, popped[i] ?? '');
     };
     const { clients } = fixture;
-    await Promise.all(Array.from({ length: TICKS }, (_, index) => unguardedTick(clients[index % clients.length] as Redis)));
+    await Promise.all(Array.from({ length: TICKS }, (_, index) => unguardedTick(clients[index % clients.length] as RedisClient)));
     expect((await fixture.store.sizes()).active).toBeGreaterThan(CAP);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connectRedis } from '../src/index.js';
+import { redisTarget } from './support.js';
 
 describe('connectRedis', () => {
   it('connects to a running server', async () => {
-    const redis = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const redis = await connectRedis(redisTarget());
     expect(await redis.ping()).toBe('PONG');
     redis.disconnect();
   });

@@ -1,20 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectRedis, redisRateLimit, type Redis } from '../src/index.js';
-import { redisUrl } from './support.js';
+import { connectRedis, keysMatching, redisRateLimit, unlinkMatching, type RedisClient } from '../src/index.js';
+import { redisTarget } from './support.js';
 
-const opened: Redis[] = [];
+const opened: RedisClient[] = [];
 afterEach(async () => {
   for (const client of opened.splice(0)) client.disconnect();
   // A connection of its own: a test may have cut its clients off.
-  const cleaner = await connectRedis(redisUrl());
-  const keys = await cleaner.keys(`test-rate-${process.pid}-*`);
-  if (keys.length > 0) await cleaner.del(...keys);
+  const cleaner = await connectRedis(redisTarget());
+  await unlinkMatching(cleaner, `test-rate-${process.pid}-*`);
   cleaner.disconnect();
 });
 
 async function client() {
-  const redis = await connectRedis(redisUrl());
+  const redis = await connectRedis(redisTarget());
   opened.push(redis);
   return redis;
 }
@@ -38,7 +37,7 @@ describe('rate limits counted in Redis', () => {
     const redis = await client();
     const keyPrefix = prefix();
     await redisRateLimit(redis, keyPrefix, 'charge-address', 3, 60).consume('address:203.0.113.9');
-    expect(await redis.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}:rate-limit:charge-address:{address:203.0.113.9}`]);
+    expect(await keysMatching(redis, `${keyPrefix}*`)).toEqual([`${keyPrefix}:rate-limit:charge-address:{address:203.0.113.9}`]);
   });
 
   it('counts in memory while Redis is out of reach, neither opening nor shutting the gate', async () => {

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach } from 'vitest';
 import type { QueuePolicy } from '@concert/domain';
-import { connectRedis, queueKeys, RedisQueueStore, type Redis } from '../src/index.js';
+import { connectRedis, queueKeys, RedisQueueStore, type RedisClient, type RedisTarget } from '../src/index.js';
 
-export const redisUrl = () => process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The test server, or the cluster when TEST_REDIS_CLUSTER_NODES (or REDIS_CLUSTER_NODES) names one. */
+export const redisTarget = (): RedisTarget => ({
+  url: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  clusterNodes: (process.env.TEST_REDIS_CLUSTER_NODES ?? process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter(Boolean),
+});
 
 export const defaultPolicy: QueuePolicy = {
   maxActiveUsers: 1_000,
@@ -16,7 +20,7 @@ export const defaultPolicy: QueuePolicy = {
 /** A waiting room under its own key prefix, on `connections` connections to the real Redis. */
 export async function queueFixture(policy: Partial<QueuePolicy> = {}, connections = 1) {
   const prefix = `test-queue-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const clients: Redis[] = await Promise.all(Array.from({ length: connections }, () => connectRedis(redisUrl())));
+  const clients: RedisClient[] = await Promise.all(Array.from({ length: connections }, () => connectRedis(redisTarget())));
   const fullPolicy = { ...defaultPolicy, ...policy };
   const stores = clients.map((client) => new RedisQueueStore(client, prefix, fullPolicy));
   const keys = queueKeys(prefix);

@@ -1,21 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, TieredCache, type CacheOutcome, type Redis } from '../src/index.js';
-
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { connectRedis, TieredCache, unlinkMatching, type CacheOutcome, type RedisClient } from '../src/index.js';
+import { redisTarget } from './support.js';
 
 describe('TieredCache', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   let namespace: string;
   const caches: TieredCache[] = [];
 
   beforeAll(async () => {
-    redis = await connectRedis(url);
+    redis = await connectRedis(redisTarget());
   });
   afterAll(async () => {
     await Promise.all(caches.map((cache) => cache.close()));
-    const keys = await redis.keys(`test-cache-*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await unlinkMatching(redis, 'test-cache-*');
     redis.disconnect();
   });
 
@@ -135,7 +133,7 @@ describe('TieredCache', () => {
 
   it('answers from the loader when Redis is unreachable', async () => {
     freshNamespace();
-    const broken = await connectRedis(url);
+    const broken = await connectRedis(redisTarget());
     broken.disconnect();
     const outcomes: CacheOutcome[] = [];
     const cache = new TieredCache({ redis: broken, namespace, onOutcome: (outcome) => outcomes.push(outcome) });

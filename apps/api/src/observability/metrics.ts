@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@concert/db';
-import type { Redis } from '@concert/redis';
+import type { RedisClient } from '@concert/redis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
@@ -97,6 +97,8 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
       name,
       help,
       registers: [metrics.registry],
+      // Every process reads the same Redis: with WEB_CONCURRENCY > 1 one answer stands for all.
+      aggregator: 'first',
       async collect() {
         this.set(pick(await queue.sizes()));
       },
@@ -106,7 +108,7 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
 }
 
 /** Gauges read at scrape time: the MySQL pool and the Redis connection. */
-export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: Redis): void {
+export function registerConnectionGauges(metrics: Metrics, database: DatabaseHandle, redis: RedisClient): void {
   const pool = database.pool.pool as unknown as PoolInternals;
   new Gauge({
     name: 'mysql_pool_connections',
@@ -121,8 +123,9 @@ export function registerConnectionGauges(metrics: Metrics, database: DatabaseHan
   });
   new Gauge({
     name: 'redis_connected',
-    help: '1 while the Redis connection is ready, 0 otherwise.',
+    help: '1 while the Redis connection is ready, 0 otherwise (with WEB_CONCURRENCY > 1: while every process has it).',
     registers: [metrics.registry],
+    aggregator: 'min',
     collect() {
       this.set(redis.status === 'ready' ? 1 : 0);
     },

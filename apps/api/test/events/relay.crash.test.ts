@@ -24,7 +24,7 @@ describe('a relay process killed between appending a batch and marking it loses 
   it('the next relay publishes the killed batch again and the rest once: every event reaches the stream', async () => {
     await writeChargedEvents(database.db, EVENTS, 50);
     const child = spawn(process.execPath, ['--conditions=@concert/source', '--import', tsxLoader, dyingRelay], {
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: redis.url, KEY_PREFIX: redis.keyPrefix, BATCH: String(BATCH) },
+      env: { ...process.env, ...redis.settings, DATABASE_URL: database.url, KEY_PREFIX: redis.keyPrefix, BATCH: String(BATCH) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,4 +1,4 @@
-import { connectRedis, type Redis } from '@concert/redis';
+import { connectRedis, type RedisClient } from '@concert/redis';
 import { createConcert, createEventWithSeats, gatewaySettings, uniqueUserId } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -12,11 +12,11 @@ type ErrorAnswer = { error: { code: string; message: string; details: { retryAft
 /** Two API instances on one MySQL database and one Redis prefix, each on its own port and connection. */
 function twoInstances(settings: Record<string, string>) {
   const state = { t: undefined as unknown as TestApp, urls: [] as string[] };
-  let secondRedis: Redis;
+  let secondRedis: RedisClient;
   const closers: Array<() => Promise<void>> = [];
   beforeAll(async () => {
     state.t = await createTestApp({ RATE_LIMIT_ENABLED: 'true', ...settings });
-    secondRedis = await connectRedis(state.t.redis.url);
+    secondRedis = await connectRedis(state.t.redis.target);
     const { app: second } = createApp({ ...state.t.deps, redis: secondRedis, metrics: createMetrics() });
     for (const app of [state.t.app, second]) {
       const served = await listening(app);

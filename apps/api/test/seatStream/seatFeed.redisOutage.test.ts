@@ -1,12 +1,12 @@
 import { type SequencedSeatChange } from '@concert/domain';
-import { connectRedis, RedisSeatChangeFeed, type Redis } from '@concert/redis';
+import { connectRedis, RedisSeatChangeFeed, type RedisClient } from '@concert/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateRedis } from '../support/privateRedis.js';
 import { until } from '../support/seatStreams.js';
 
 describe('the seat feed when Redis goes away and comes back empty', () => {
   let server: Awaited<ReturnType<typeof privateRedis>>;
-  let redis: Redis;
+  let redis: RedisClient;
   let feed: RedisSeatChangeFeed;
   const failures: number[] = [];
   beforeAll(async () => {

@@ -94,8 +94,7 @@ export async function apiServices(): Promise<ApiServices> {
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
       DB_POOL_SIZE: '2',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.keyPrefix,
+      ...redis.settings,
     },
     async destroy() {
       await Promise.all([database.destroy(), redis.destroy()]);
@@ -124,11 +123,12 @@ export function logLines(api: ApiProcess): LogLine[] {
  * it still runs).
  */
 export function apiProcessPerSuite(settings: Record<string, string> = {}) {
-  const state = { api: undefined as unknown as ApiProcess, database: undefined as unknown as TestDatabase, port: 0 };
+  const state = { api: undefined as unknown as ApiProcess, database: undefined as unknown as TestDatabase, port: 0, keyPrefix: '' };
   let services: ApiServices;
   beforeAll(async () => {
     services = await apiServices();
     state.database = services.database;
+    state.keyPrefix = services.settings.REDIS_KEY_PREFIX ?? '';
     state.port = await freePort();
     state.api = spawnApi({ ...services.settings, PORT: String(state.port), LOG_LEVEL: 'info', ...settings });
     await untilReady(state.api, `http://127.0.0.1:${state.port}`);

@@ -1,6 +1,6 @@
 import { dbOutboxStore, writeEvents, type Database } from '@concert/db';
 import { newEvent, relayEvents, systemClock, type EventStream, type RelayContext } from '@concert/domain';
-import { eventStreamKey, redisEventStream, type Redis } from '@concert/redis';
+import { eventStreamKey, redisEventStream, type RedisClient } from '@concert/redis';
 
 /**
  * `count` wallet.charged events over `wallets` wallets (the aggregates), written 100 per INSERT; a
@@ -24,7 +24,7 @@ export interface StreamedEvent {
 }
 
 /** Every entry of the stream, oldest first, as consumers parse them. */
-export async function streamedEvents(redis: Redis, keyPrefix: string): Promise<StreamedEvent[]> {
+export async function streamedEvents(redis: RedisClient, keyPrefix: string): Promise<StreamedEvent[]> {
   const entries = await redis.xrange(eventStreamKey(keyPrefix), '-', '+');
   return entries.map(([, fields]) => {
     const event = fields[fields.indexOf('event') + 1] as string;
@@ -33,7 +33,7 @@ export async function streamedEvents(redis: Redis, keyPrefix: string): Promise<S
 }
 
 /** A relay's ports on its own database handle (another process's pool) and a stream under `keyPrefix`. */
-export function relayContext(db: Database, redis: Redis, keyPrefix: string, options: { lockRows?: boolean; wrap?: (stream: EventStream) => EventStream } = {}): RelayContext {
+export function relayContext(db: Database, redis: RedisClient, keyPrefix: string, options: { lockRows?: boolean; wrap?: (stream: EventStream) => EventStream } = {}): RelayContext {
   const stream = redisEventStream(redis, { keyPrefix, maxLength: 10_000_000 });
   return { outbox: dbOutboxStore(db, { lockRows: options.lockRows }), stream: options.wrap ? options.wrap(stream) : stream, clock: systemClock };
 }

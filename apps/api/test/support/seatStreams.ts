@@ -13,7 +13,7 @@ import type { TestApp } from './testApp.js';
  * Redis connection (so its own feed subscriber) and port, as a second process behind a balancer.
  */
 export async function secondProcess(t: TestApp) {
-  const redis = await connectRedis(t.deps.config.redis.url);
+  const redis = await connectRedis(t.deps.config.redis);
   const { app, services } = createApp({ ...t.deps, redis, metrics: createMetrics() });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));

@@ -24,7 +24,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const redis = await createTestRedis();
-  const config = testConfig({ DATABASE_URL: database.url, REDIS_KEY_PREFIX: redis.keyPrefix, ...settings });
+  const config = testConfig({ DATABASE_URL: database.url, ...redis.settings, ...settings });
   const metrics = createMetrics();
   registerConnectionGauges(metrics, database, redis.redis);
   const deps: AppDeps = { config, logger: pino({ level: 'silent' }), metrics, database, redis: redis.redis, clock };

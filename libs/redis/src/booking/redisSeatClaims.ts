@@ -1,5 +1,5 @@
 import type { SeatClaim, SeatClaims } from '@concert/domain';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../client.js';
 import { luaScript } from '../luaScript.js';
 
 /**
@@ -42,7 +42,7 @@ return 0`);
 
 const valueOf = (claim: SeatClaim) => `${claim.owner}:${claim.until.getTime()}`;
 
-export function redisSeatClaims(redis: Redis, keyPrefix: string): SeatClaims {
+export function redisSeatClaims(redis: RedisClient, keyPrefix: string): SeatClaims {
   const keysOf = (concertEventId: number, seatIds: readonly number[]) =>
     seatIds.map((seatId) => `${keyPrefix}:{event:${concertEventId}}:seat-claim:${seatId}`);
   return {

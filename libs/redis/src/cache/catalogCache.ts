@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../client.js';
 import { TieredCache, type TieredCacheOptions } from './tieredCache.js';
 
 /** Where the catalog's cached answers live: one hash tag, so its keys and version share a Cluster slot. */
@@ -6,7 +6,7 @@ const catalogCacheNamespace = (keyPrefix: string) => `${keyPrefix}:{catalog}`;
 
 /** The catalog cache of one API process. */
 export const catalogCache = (
-  redis: Redis,
+  redis: RedisClient,
   keyPrefix: string,
   options: Omit<TieredCacheOptions, 'redis' | 'namespace'> = {},
 ) => new TieredCache({ ...options, redis, namespace: catalogCacheNamespace(keyPrefix) });
@@ -19,7 +19,7 @@ export interface CatalogInvalidator {
   invalidate(): Promise<void>;
 }
 
-export const catalogInvalidator = (redis: Redis, keyPrefix: string): CatalogInvalidator => {
+export const catalogInvalidator = (redis: RedisClient, keyPrefix: string): CatalogInvalidator => {
   const cache = catalogCache(redis, keyPrefix);
   return { invalidate: () => cache.invalidateAll() };
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { duplicateOf, type RedisClient } from '../client.js';
 import { luaScript } from '../luaScript.js';
 
 /** A ready answer: the serialised body, its ETag, and when it stops being true. */
@@ -26,7 +26,7 @@ export interface BodyCache {
 }
 
 export interface TieredCacheOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Every key and the invalidation channel start with it; one hash tag keeps them on one slot. */
   namespace: string;
   /** The in-process layer: short, so a missed invalidation message still heals within this bound. */
@@ -72,7 +72,7 @@ export class TieredCache implements BodyCache {
   private readonly now: () => number;
   /** Bumped on every invalidation this process hears of: a load begun before one is not remembered. */
   private generation = 0;
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
   constructor(private readonly options: TieredCacheOptions) {
     this.memoryTtlMs = options.memoryTtlMs ?? 1_000;
@@ -178,7 +178,7 @@ export class TieredCache implements BodyCache {
 
   /** Listens for other processes' invalidations. Needs its own connection (a subscriber can do nothing else). */
   async listen(): Promise<void> {
-    const subscriber = this.options.redis.duplicate();
+    const subscriber = duplicateOf(this.options.redis);
     subscriber.on('error', () => undefined);
     await subscriber.connect();
     subscriber.on('message', () => this.forget());

@@ -1,5 +1,6 @@
 import type { EventEnvelope, EventFeed } from '@concert/domain';
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from '../client.js';
 import { eventStreamKey } from './redisEventStream.js';
 
 type Entry = [id: string, fields: string[] | null];
@@ -26,9 +27,13 @@ export interface EventFeedOptions {
  * missing, so it hands out the events relayed from then on. Reads block, so the feed has its own
  * connection (a blocked command would hold up every other on a shared one).
  */
-export async function redisEventFeed(redis: Redis, options: EventFeedOptions): Promise<EventFeed & { close(): Promise<void> }> {
+export async function redisEventFeed(redis: RedisClient, options: EventFeedOptions): Promise<EventFeed & { close(): Promise<void> }> {
   const key = eventStreamKey(options.keyPrefix);
-  const reader = redis.duplicate({ enableAutoPipelining: false, commandTimeout: options.blockMs + 5_000 });
+  const commandTimeout = options.blockMs + 5_000;
+  const reader =
+    redis instanceof Cluster
+      ? redis.duplicate(undefined, { enableAutoPipelining: false, redisOptions: { ...redis.options.redisOptions, commandTimeout } })
+      : redis.duplicate({ enableAutoPipelining: false, commandTimeout });
   await reader.connect().catch(() => undefined);
   await reader.xgroup('CREATE', key, options.group, '$', 'MKSTREAM').catch((error: Error) => {
     if (!error.message.startsWith('BUSYGROUP')) throw error;
@@ -50,7 +55,7 @@ export async function redisEventFeed(redis: Redis, options: EventFeedOptions): P
     const pending = (await reader.xpending(key, options.group, '-', '+', count)) as PendingEntry[];
     const stale = pending.filter(([, owner, idleMs]) => owner !== options.consumer && idleMs >= options.reclaimAfterMs).map(([id]) => id);
     if (stale.length === 0) return [];
-    return (await reader.xclaim(key, options.group, options.consumer, options.reclaimAfterMs, ...stale)) as Entry[];
+    return (await reader.call('XCLAIM', key, options.group, options.consumer, options.reclaimAfterMs, ...stale)) as Entry[];
   };
 
   const readGroup = async (count: number, from: '0' | '>', blockMs = 0): Promise<Entry[]> => {

@@ -1,5 +1,5 @@
 import { eventEnvelope, type EventStream } from '@concert/domain';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../client.js';
 
 /**
  * The one stream every relay appends to and consumers read with a consumer group (docs/events.md).
@@ -13,7 +13,7 @@ export const eventStreamKey = (keyPrefix: string) => `${keyPrefix}:{events}:stre
  * envelope as JSON. The stream is capped near `maxLength` entries (XADD MAXLEN ~: Redis trims whole
  * nodes, so it may hold a few more), oldest first.
  */
-export function redisEventStream(redis: Redis, { keyPrefix, maxLength }: { keyPrefix: string; maxLength: number }): EventStream {
+export function redisEventStream(redis: RedisClient, { keyPrefix, maxLength }: { keyPrefix: string; maxLength: number }): EventStream {
   const key = eventStreamKey(keyPrefix);
   return {
     async append(entries) {

@@ -7,7 +7,8 @@ import {
   type QueueStore,
   type QueueView,
 } from '@concert/domain';
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError } from 'ioredis';
+import { isClusterSettling, type RedisClient } from '../client.js';
 import { queueKeys, scriptKeys, type QueueKeys } from './queueKeys.js';
 import {
   admitNowScript,
@@ -26,15 +27,15 @@ const SWEEP_LIMIT = 1_000;
 type Reply = [status: 'ACTIVE' | 'WAITING' | 'GONE', position: number, admittedInWindow?: number];
 
 /**
- * Redis out of reach (refused, closed, timed out: commands fail fast, there is no offline queue) is
- * an outage the caller can only wait out: 503 queue_unavailable, not a 500. An error the server
- * replied with (a script bug) stays a plain failure.
+ * Redis out of reach (refused, closed, timed out: commands fail fast, there is no offline queue) or
+ * a cluster settling is an outage the caller can only wait out: 503 queue_unavailable, not a 500.
+ * Any other error the server replied with (a script bug) stays a plain failure.
  */
 async function reachable<T>(command: Promise<T>): Promise<T> {
   try {
     return await command;
   } catch (error) {
-    if (error instanceof ReplyError) throw error;
+    if (error instanceof ReplyError && !isClusterSettling(error)) throw error;
     throw new DomainError('queue_unavailable', 'The waiting room is unavailable for a moment. Please retry shortly.');
   }
 }
@@ -53,7 +54,7 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
   private readonly keys: readonly string[];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string,
     private readonly policy: QueuePolicy,
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../client.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** One limit's answer for one subject: whether the request may go on, and the numbers clients see. */
@@ -28,7 +28,7 @@ export interface RateLimit {
  * over its limit is also remembered in this process's memory until its window ends, so a flood is
  * refused without a Redis round trip per request.
  */
-export function redisRateLimit(redis: Redis, keyPrefix: string, policy: string, limit: number, windowSeconds: number): RateLimit {
+export function redisRateLimit(redis: RedisClient, keyPrefix: string, policy: string, limit: number, windowSeconds: number): RateLimit {
   const limiter = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${keyPrefix}:rate-limit:${policy}`,

@@ -1,5 +1,6 @@
 import { DomainError, type SeatChange, type SeatChangeFeed, type SequencedSeatChange } from '@concert/domain';
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError } from 'ioredis';
+import { duplicateOf, isClusterSettling, type RedisClient } from '../client.js';
 import { seatFeedKeys } from './seatFeedKeys.js';
 import { PUBLISH, READ_LOG } from './seatFeedScripts.js';
 
@@ -22,12 +23,12 @@ const LOCAL_RESYNC: SequencedSeatChange = { sequence: Number.MAX_SAFE_INTEGER, k
 
 type Listener = (change: SequencedSeatChange) => void;
 
-/** Redis out of reach is an outage a watcher can only wait out (503); an error Redis replied with stays a failure. */
+/** Redis out of reach, or a cluster settling, is an outage a watcher can only wait out (503); any other error Redis replied with stays a failure. */
 async function reachable<T>(command: Promise<T>): Promise<T> {
   try {
     return await command;
   } catch (error) {
-    if (error instanceof ReplyError) throw error;
+    if (error instanceof ReplyError && !isClusterSettling(error)) throw error;
     throw new DomainError('seat_feed_unavailable', 'The live seat map is unavailable for a moment. Please retry shortly.');
   }
 }
@@ -40,13 +41,13 @@ async function reachable<T>(command: Promise<T>): Promise<T> {
  * answers again, which sends its watchers to a fresh seat map.
  */
 export class RedisSeatChangeFeed implements SeatChangeFeed {
-  private subscriber: Promise<Redis> | undefined;
+  private subscriber: Promise<RedisClient> | undefined;
   private readonly channels = new Map<string, { listeners: Set<Listener>; ready: Promise<unknown> }>();
   private readonly lost = new Set<number>();
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: SeatFeedOptions,
   ) {}
 
@@ -130,14 +131,14 @@ export class RedisSeatChangeFeed implements SeatChangeFeed {
     void this.subscriber?.then((connection) => connection.unsubscribe(channel)).catch(() => undefined);
   }
 
-  private subscriberConnection(): Promise<Redis> {
+  private subscriberConnection(): Promise<RedisClient> {
     this.subscriber ??= this.connectSubscriber();
     return this.subscriber;
   }
 
-  private async connectSubscriber(): Promise<Redis> {
+  private async connectSubscriber(): Promise<RedisClient> {
     // A subscribed connection can do nothing else: one more per process, whatever the watchers.
-    const subscriber = this.redis.duplicate();
+    const subscriber = duplicateOf(this.redis);
     subscriber.on('error', () => undefined);
     subscriber.on('message', (channel: string, message: string) => this.fanOut(channel, message));
     // Messages sent while it was away are lost to this process: its watchers start again (ioredis resubscribes).
