@@ -15,11 +15,15 @@ import { aggregateWorkerMetrics } from './clusterMetrics.js';
  */
 export function runPrimary(processes: number, logger: Logger): Promise<number> {
   const listened = new Set<number>();
+  // Our own count: cluster.workers keeps a dead worker until its IPC channel has closed too, which
+  // may come after its 'exit' (then the last 'exit' would see it still there and nothing would follow).
+  const alive = new Set<number>();
   let stopping = false;
   let exitCode = 0;
 
   const fork = () => {
     const worker = cluster.fork();
+    alive.add(worker.id);
     worker.once('listening', () => {
       listened.add(worker.id);
       logger.info({ worker: worker.process.pid }, 'worker listening');
@@ -27,12 +31,13 @@ export function runPrimary(processes: number, logger: Logger): Promise<number> {
   };
   const stopAll = () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && alive.has(worker.id)) worker.process.kill('SIGTERM');
   };
 
   return new Promise((resolve) => {
     cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
       const started = listened.delete(worker.id);
+      alive.delete(worker.id);
       if (stopping) {
         if (code !== 0) exitCode = 1;
       } else if (started) {
@@ -43,12 +48,12 @@ export function runPrimary(processes: number, logger: Logger): Promise<number> {
         exitCode = 1;
         stopAll();
       }
-      if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve(exitCode);
+      if (stopping && alive.size === 0) resolve(exitCode);
     });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.on(signal, () => {
         if (stopping) return;
-        logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'draining every worker');
+        logger.info({ signal, workers: alive.size }, 'draining every worker');
         stopAll();
       });
     }
