@@ -1,6 +1,7 @@
 export { manualClock, systemClock, type Clock } from './shared/clock.js';
 export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';
 export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';
+export { keepNoSlots, type ActiveSlotKeeper } from './queue/activeSlotKeeper.js';
 export { assertIdentity } from './shared/identity.js';
 export { estimateWaitSeconds } from './queue/estimateWait.js';
 export { enterQueue, type EnterQueueInput } from './queue/enterQueue.js';

@@ -95,15 +95,18 @@ local function admitHead(room)
   return admitted
 end
 
+-- Moves a live slot's lapse to lapse, never earlier than deadline (what a hold keeps) nor past its lifetime.
+local function keepActive(user, deadline, lapse)
+  local admitted = tonumber(redis.call('HGET', admittedAt, user) or now)
+  redis.call('ZADD', active, 'XX', math.max(deadline, math.min(lapse, admitted + lifetimeMs)), user)
+end
+
 -- The user's live entry ('ACTIVE', 'WAITING' and its position from 1, or 'GONE'), dropping a lapsed one.
 local function current(user, refreshPoll, refreshIdle)
   local deadline = redis.call('ZSCORE', active, user)
   if deadline then
     if tonumber(deadline) > now then
-      if refreshIdle then
-        local admitted = tonumber(redis.call('HGET', admittedAt, user) or now)
-        redis.call('ZADD', active, 'XX', math.min(now + idleMs, admitted + lifetimeMs), user)
-      end
+      if refreshIdle then keepActive(user, tonumber(deadline), now + idleMs) end
       return 'ACTIVE', 0
     end
     dropActive(user)
@@ -154,6 +157,16 @@ return {status, position, admittedInWindow()}
 export const touchScript = script(`
 local status, position = current(ARGV[7], false, true)
 return {status, position}
+`);
+
+/**
+ * ARGV[7] = user id, ARGV[8] = instant (ms) until which a hold or reservation keeps the slot. Keeps
+ * a live active slot at least that long (within its lifetime); anything else is left alone.
+ */
+export const keepScript = script(`
+local deadline = redis.call('ZSCORE', active, ARGV[7])
+if deadline and tonumber(deadline) > now then keepActive(ARGV[7], tonumber(deadline), tonumber(ARGV[8])) end
+return 1
 `);
 
 /** ARGV[7] = user id. Leaves the line or the active set. */

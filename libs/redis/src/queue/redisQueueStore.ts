@@ -1,4 +1,5 @@
 import {
+  type ActiveSlotKeeper,
   DomainError,
   type QueueConsole,
   type QueueEntry,
@@ -14,6 +15,7 @@ import {
   admitNowScript,
   admitScript,
   enterScript,
+  keepScript,
   pollScript,
   RATE_WINDOW_SECONDS,
   releaseScript,
@@ -49,7 +51,7 @@ function toEntry([status, position]: Reply): QueueEntry {
  * The waiting room in Redis (docs/ARCHITECTURE.md): FIFO line, active set and admission budget,
  * every change one atomic Lua script, so any number of API processes share it safely.
  */
-export class RedisQueueStore implements QueueStore, QueueConsole {
+export class RedisQueueStore implements QueueStore, QueueConsole, ActiveSlotKeeper {
   private readonly named: QueueKeys;
   private readonly keys: readonly string[];
 
@@ -62,7 +64,7 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
     this.keys = scriptKeys(this.named);
   }
 
-  private args(now: Date, own: string | number) {
+  private args(now: Date, ...own: (string | number)[]) {
     const { policy } = this;
     return [
       now.getTime(),
@@ -71,7 +73,7 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
       policy.idleTimeoutSeconds * 1_000,
       policy.tokenLifetimeSeconds * 1_000,
       policy.waitingPollTimeoutSeconds * 1_000,
-      own,
+      ...own,
     ];
   }
 
@@ -90,6 +92,10 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
 
   async touch(userId: number, now: Date) {
     return toEntry((await reachable(touchScript(this.redis, this.keys, this.args(now, userId)))) as Reply);
+  }
+
+  async keepUntil(userId: number, until: Date, now: Date) {
+    await reachable(keepScript(this.redis, this.keys, this.args(now, userId, until.getTime())));
   }
 
   async release(userId: number) {
