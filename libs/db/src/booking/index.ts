@@ -2,10 +2,11 @@ import { keepNoSlots, noSeatChangeFeed, noSeatClaims, type BookingContext, type 
 import type { DatabaseHandle } from '../client.js';
 import { dbBookingStore } from './bookingStore.js';
 import { dbCatalogReader } from './catalogReader.js';
+import { dbEventsOnSale } from './eventsOnSale.js';
 import { dbExpiryStore } from './expiryStore.js';
 import { dbSeatInventory } from './seatInventory.js';
 
-export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
+export { dbBookingStore, dbCatalogReader, dbEventsOnSale, dbExpiryStore, dbSeatInventory };
 export type { BookingStoreOptions } from './bookingStore.js';
 
 /** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself; no waiting room to keep slots in). */
