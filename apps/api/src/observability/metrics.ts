@@ -19,6 +19,8 @@ export interface Metrics {
   seatStreamsDropped: Counter<'reason'>;
   /** Reports the open seat streams at scrape time. */
   registerSeatStreamGauge(read: () => number): void;
+  /** Requests refused by load shedding (503 overloaded), by the operation's shed class. */
+  shed: Counter<'class'>;
 }
 
 const outcomeCounter = (registry: Registry, name: string, help: string) =>
@@ -80,6 +82,12 @@ export function createMetrics(): Metrics {
         },
       });
     },
+    shed: new Counter({
+      name: 'http_requests_shed_total',
+      help: 'Requests refused with 503 overloaded before any work, by shed class (entry, browse, purchase).',
+      labelNames: ['class'],
+      registers: [registry],
+    }),
   };
 }
 
