@@ -11,6 +11,20 @@ export { passQueueGate, type GateInput, type QueueUser } from './queue/passQueue
 export { pollQueueStatus, type QueueStatusAnswer } from './queue/pollQueueStatus.js';
 export type { EventsOnSale } from './queue/eventsOnSale.js';
 export { admitQueueNow } from './queue/admitQueueNow.js';
+export {
+  DECREASE_FACTOR,
+  INCREASE_SHARE,
+  MIN_HEALTH_SAMPLES,
+  nextAdmissionRate,
+  type AdmissionControl,
+  type AdmissionDecision,
+  type AdmissionLimits,
+  type AdmissionReason,
+  type AdmissionState,
+  type PurchaseHealth,
+} from './queue/admissionControl.js';
+export { adjustAdmissionRate } from './queue/adjustAdmissionRate.js';
+export { explainAdmission } from './queue/explainAdmission.js';
 export type { QueueConsole, QueueSnapshot } from './queue/queueConsole.js';
 export { readQueueStatus, type QueueStatus } from './queue/readQueueStatus.js';
 export type { QueuePlace } from './queue/queueAnswer.js';

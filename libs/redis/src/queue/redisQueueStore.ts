@@ -55,10 +55,15 @@ export class RedisQueueStore implements QueueStore, QueueConsole, ActiveSlotKeep
   private readonly named: QueueKeys;
   private readonly keys: readonly string[];
 
+  /**
+   * `adaptive`: the per-second budget is the admission controller's rate (RedisAdmissionControl),
+   * `policy.admissionsPerSecond` only until its first decision; the wiring passes the minimum there.
+   */
   constructor(
     private readonly redis: RedisClient,
     keyPrefix: string,
     private readonly policy: QueuePolicy,
+    private readonly adaptive = false,
   ) {
     this.named = queueKeys(keyPrefix);
     this.keys = scriptKeys(this.named);
@@ -73,6 +78,7 @@ export class RedisQueueStore implements QueueStore, QueueConsole, ActiveSlotKeep
       policy.idleTimeoutSeconds * 1_000,
       policy.tokenLifetimeSeconds * 1_000,
       policy.waitingPollTimeoutSeconds * 1_000,
+      this.adaptive ? 1 : 0,
       ...own,
     ];
   }
