@@ -84,6 +84,7 @@ export async function waitUntilActive(client: LoadClient, token: string, pollDel
     const waited = (client.elapsedMs() - startedAt) / 1000;
     if (data.position === 0) {
       client.add('queue_wait', waited);
+      client.add('admitted', 1);
       return true;
     }
     if (waited > MAX_QUEUE_WAIT_SECONDS) {

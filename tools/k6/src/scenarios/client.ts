@@ -37,6 +37,8 @@ export const customMetrics = {
   sold_out_at: 'trend',
   /** Seconds a buyer waited in the queue before being admitted. */
   queue_wait: 'trend',
+  /** Buyers admitted (their status answered position 0). */
+  admitted: 'counter',
   /** Answers 503 overloaded (load shedding): refused before any work, retried after Retry-After. */
   shed: 'counter',
   /** Answers 429 rate_limited, retried after Retry-After likewise. */
