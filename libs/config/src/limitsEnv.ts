@@ -25,7 +25,7 @@ export const limitsEnvShape = {
   RATE_LIMIT_HOLD_PER_USER: perWindow(60),
   SHED_ENABLED: flag(true),
   SHED_MAX_IN_FLIGHT: integer(96, 1),
-  SHED_MAX_EVENT_LOOP_DELAY_MS: integer(100, 1),
+  SHED_MAX_EVENT_LOOP_DELAY_MS: integer(60, 1),
   SHED_RETRY_AFTER_SECONDS: integer(1, 1),
 };
 
@@ -54,7 +54,7 @@ export interface LimitsConfig {
     enabled: boolean;
     /** Requests one process runs at once at its knee: the purchase class is refused from here, the others earlier. */
     maxInFlight: number;
-    /** The event-loop delay (the longest stall in the last quarter second) counted as the knee, likewise. */
+    /** The event-loop delay (its mean over the last quarter second) counted as the knee, likewise. */
     maxEventLoopDelayMs: number;
     retryAfterSeconds: number;
   };

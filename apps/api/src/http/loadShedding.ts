@@ -13,9 +13,10 @@ export const SHED_FROM: Record<ShedClass, number> = { entry: 0.5, browse: 0.75, 
 
 /**
  * The event-loop delay is read from the histogram at most this often, and the histogram then reset:
- * a reading is the longest stall since the previous one. A window that spent more than
- * STALE_WINDOW_MS outside that stall (the process was idle, nobody asked) says nothing about now,
- * and reads as no delay.
+ * a reading is the mean delay since the previous one (as fastify's under-pressure reads it), so a
+ * loop kept busy reads high while one lone stall, a cold start's or a collector's, is diluted. A
+ * window that spent more than STALE_WINDOW_MS outside its longest stall (the process was idle,
+ * nobody asked) says nothing about now, and reads as no delay.
  */
 const LOOP_SAMPLE_MS = 250;
 const STALE_WINDOW_MS = 1_000;
@@ -27,7 +28,7 @@ export interface LoadShedder {
   gate(shedClass: ShedClass): MiddlewareHandler;
   /** Requests past the gates and not finished yet. */
   readonly inFlight: number;
-  /** The event-loop delay of the last reading, in ms: the longest stall within it. */
+  /** The event-loop delay of the last reading, in ms: the mean delay within it. */
   loopDelayMs(): number;
 }
 
@@ -47,8 +48,9 @@ export function createLoadShedder(settings: LimitsConfig['shed'], onShed: (shedC
   const loopDelayMs = () => {
     const now = Date.now();
     if (now - sampledAt >= LOOP_SAMPLE_MS) {
-      const stalled = histogram.count > 0 ? histogram.max / 1e6 - RESOLUTION_MS : 0;
-      delayMs = now - sampledAt - stalled > STALE_WINDOW_MS ? 0 : Math.max(0, stalled);
+      const longest = histogram.count > 0 ? histogram.max / 1e6 : 0;
+      const mean = histogram.count > 0 ? histogram.mean / 1e6 - RESOLUTION_MS : 0;
+      delayMs = now - sampledAt - longest > STALE_WINDOW_MS ? 0 : Math.max(0, mean);
       histogram.reset();
       sampledAt = now;
     }

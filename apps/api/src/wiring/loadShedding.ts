@@ -29,7 +29,7 @@ export function registerLoadShedding(app: App, services: Services) {
   });
   new Gauge({
     name: 'load_shedder_event_loop_delay_seconds',
-    help: 'The event-loop delay the load shedder last measured: the longest stall in the last quarter second.',
+    help: 'The event-loop delay the load shedder last measured: its mean over the last quarter second.',
     registers: [metrics.registry],
     collect() {
       this.set(shedder.loopDelayMs() / 1_000);
