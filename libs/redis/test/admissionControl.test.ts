@@ -33,16 +33,16 @@ describe('adaptive admission on Redis, across processes', () => {
     await sale.purchases(30, 4);
 
     sale.clock.advance(1_000);
-    expect(await sale.decide(sale.control)).toEqual({ ratePerSecond: 30, reason: 'healthy' });
+    expect(await sale.decide(sale.control)).toEqual({ ratePerSecond: 40, reason: 'healthy' });
     expect(await sale.decide(sale.otherControl)).toBeUndefined();
-    expect(await sale.otherStore.admit(sale.clock.now())).toBe(30);
+    expect(await sale.otherStore.admit(sale.clock.now())).toBe(40);
     await sale.purchases(60, 300);
 
     sale.clock.advance(1_000);
-    expect(await sale.decide(sale.otherControl)).toEqual({ ratePerSecond: 21, reason: 'slow' });
-    expect(await sale.store.admit(sale.clock.now())).toBe(21);
+    expect(await sale.decide(sale.otherControl)).toEqual({ ratePerSecond: 28, reason: 'slow' });
+    expect(await sale.store.admit(sale.clock.now())).toBe(28);
     expect(await sale.control.state()).toMatchObject({
-      ratePerSecond: 21,
+      ratePerSecond: 28,
       reason: 'slow',
       health: { samples: 90, p90Ms: 500, errorRate: 0 },
     });
@@ -53,7 +53,7 @@ describe('adaptive admission on Redis, across processes', () => {
     await sale.line(200, 1);
     await sale.purchases(30, 4);
     sale.clock.advance(1_000);
-    expect(await sale.decide(sale.control)).toEqual({ ratePerSecond: 30, reason: 'healthy' });
+    expect(await sale.decide(sale.control)).toEqual({ ratePerSecond: 40, reason: 'healthy' });
     expect(await sale.store.admit(sale.clock.now())).toBe(20);
   });
 });

@@ -46,8 +46,8 @@ export interface AdmissionDecision {
 export const MIN_HEALTH_SAMPLES = 20;
 /** The multiplicative decrease: a cut keeps this share of the rate. */
 export const DECREASE_FACTOR = 0.7;
-/** The additive increase per decision, as a share of the maximum (10 a second for the default 100). */
-export const INCREASE_SHARE = 0.1;
+/** The additive increase per decision, as a share of the maximum (20 a second for the default 100): from the minimum to the maximum in 4 healthy seconds. */
+export const INCREASE_SHARE = 0.2;
 
 /**
  * The next admission rate from the current one, the health measured while it held, and how many were

@@ -6,9 +6,9 @@ const health = (p90Ms: number | undefined, errorRate = 0, samples = 200): Purcha
 const busy = 1_000;
 
 describe('nextAdmissionRate (AIMD)', () => {
-  it('grows by a tenth of the maximum a second while the purchase routes stay within the target, up to the maximum', () => {
-    expect(nextAdmissionRate(20, health(25), busy, limits)).toEqual({ ratePerSecond: 30, reason: 'healthy' });
-    expect(nextAdmissionRate(50, health(50), busy, limits)).toEqual({ ratePerSecond: 60, reason: 'healthy' });
+  it('grows by a fifth of the maximum a second while the purchase routes stay within the target, up to the maximum', () => {
+    expect(nextAdmissionRate(20, health(25), busy, limits)).toEqual({ ratePerSecond: 40, reason: 'healthy' });
+    expect(nextAdmissionRate(50, health(50), busy, limits)).toEqual({ ratePerSecond: 70, reason: 'healthy' });
     expect(nextAdmissionRate(95, health(10), busy, limits)).toEqual({ ratePerSecond: 100, reason: 'healthy' });
     expect(nextAdmissionRate(100, health(10), busy, limits)).toEqual({ ratePerSecond: 100, reason: 'healthy' });
   });
@@ -20,9 +20,9 @@ describe('nextAdmissionRate (AIMD)', () => {
   });
 
   it('does not judge latency on too few purchases, and does not grow a rate the line does not use', () => {
-    expect(nextAdmissionRate(40, health(900, 0.5, 5), busy, limits)).toEqual({ ratePerSecond: 50, reason: 'quiet' });
+    expect(nextAdmissionRate(40, health(900, 0.5, 5), busy, limits)).toEqual({ ratePerSecond: 60, reason: 'quiet' });
     expect(nextAdmissionRate(40, health(undefined, 0, 0), 19, limits)).toEqual({ ratePerSecond: 40, reason: 'idle' });
-    expect(nextAdmissionRate(40, health(10), 20, limits)).toEqual({ ratePerSecond: 50, reason: 'healthy' });
+    expect(nextAdmissionRate(40, health(10), 20, limits)).toEqual({ ratePerSecond: 60, reason: 'healthy' });
   });
 
   it('converges: under a latency that rises with the rate it oscillates around the rate that meets the target', () => {
@@ -34,7 +34,7 @@ describe('nextAdmissionRate (AIMD)', () => {
       seen.push(rate);
     }
     const late = seen.slice(20);
-    expect(Math.max(...late)).toBeLessThanOrEqual(60);
+    expect(Math.max(...late)).toBeLessThanOrEqual(75);
     expect(Math.min(...late)).toBeGreaterThanOrEqual(35);
   });
 });
@@ -58,10 +58,10 @@ describe('adjustAdmissionRate', () => {
     const clock = manualClock(new Date('2030-01-01T00:00:00.200Z'));
     const { control, state } = memoryControl(health(20));
     const ctx = { control, clock, limits };
-    expect(await adjustAdmissionRate({ ctx })).toEqual({ ratePerSecond: 30, reason: 'healthy' });
+    expect(await adjustAdmissionRate({ ctx })).toEqual({ ratePerSecond: 40, reason: 'healthy' });
     expect(await adjustAdmissionRate({ ctx })).toBeUndefined();
     clock.advance(1_000);
-    expect(await adjustAdmissionRate({ ctx })).toEqual({ ratePerSecond: 40, reason: 'healthy' });
-    expect(state).toMatchObject({ ratePerSecond: 40, decidedSecond: Math.floor(clock.now().getTime() / 1_000) });
+    expect(await adjustAdmissionRate({ ctx })).toEqual({ ratePerSecond: 60, reason: 'healthy' });
+    expect(state).toMatchObject({ ratePerSecond: 60, decidedSecond: Math.floor(clock.now().getTime() / 1_000) });
   });
 });
