@@ -32,7 +32,7 @@ export async function startFakeApi(options: FakeApiOptions) {
   const available = new Set(Array.from({ length: options.seats }, (_, index) => index + 1));
   const holds = new Map<number, Hold>();
   const reservations = new Map<number, Hold & { amount: number }>();
-  const counts = { paid: 0, requests: 0, left: 0, shed: 0 };
+  const counts = { paid: 0, requests: 0, left: 0, shed: 0, seatMaps: 0 };
   const price = 1000;
   let nextId = 1;
 
@@ -49,10 +49,10 @@ export async function startFakeApi(options: FakeApiOptions) {
     }],
     ['GET', /^\/api\/v1\/concerts$/, () => [200, { list: [{ id: 1, title: 'Fake', singer: 'Fake', description: '' }] }]],
     ['GET', /^\/api\/v1\/concerts\/1\/available-events$/, () => [200, { list: [{ id: 7, date: '2030-01-01T19:00:00Z' }] }]],
-    ['GET', /^\/api\/v1\/concert-events\/7\/available-seats$/, () => [
-      200,
-      { list: [...available].map((id) => ({ id, seatNumber: id, price })) },
-    ]],
+    ['GET', /^\/api\/v1\/concert-events\/7\/available-seats$/, () => {
+      counts.seatMaps++;
+      return [200, { list: [...available].map((id) => ({ id, seatNumber: id, price })) }];
+    }],
     ['POST', /^\/api\/v1\/concert-events\/7\/occupy$/, (_, body, userId) => {
       const seatId = body['seatId'] ?? 0;
       if (userId === null) return forbidden;
@@ -84,7 +84,8 @@ export async function startFakeApi(options: FakeApiOptions) {
     const entry = token === undefined ? undefined : tokens.get(token);
     if (entry === undefined) return [401, { error: { code: 'token_invalid', message: '' } }];
     entry.polls++;
-    return [200, { data: { position: entry.polls > 1 ? 0 : 1, estimatedWaitingTime: 0 } }];
+    const eventsOnSale = available.size > 0 ? [7] : [];
+    return [200, { data: { position: entry.polls > 1 ? 0 : 1, estimatedWaitingTime: 0, eventsOnSale } }];
   };
 
   const handle = (request: IncomingMessage, text: string): Reply => {

@@ -75,22 +75,42 @@ export async function issueToken(client: LoadClient, userId: number): Promise<st
   return data?.token ?? null;
 }
 
-/** Polls the queue status until `position === 0` (admitted), pausing as `pollDelay` says. */
-export async function waitUntilActive(client: LoadClient, token: string, pollDelay: PollDelay): Promise<boolean> {
+/** What a status answer says; `eventsOnSale` is absent from APIs that do not tell it (the seed's). */
+export interface QueueStatus {
+  position: number;
+  estimatedWaitingTime: number;
+  eventsOnSale?: number[];
+}
+
+/**
+ * Polls the queue status until `position === 0` (admitted), pausing as `pollDelay` says: `active`.
+ * Stops early when `soldOut` says the answer leaves nothing to wait for: `sold_out`. A failed poll or
+ * a wait past the limit: `failed`.
+ */
+export async function waitUntilActive(
+  client: LoadClient,
+  token: string,
+  pollDelay: PollDelay,
+  soldOut: (status: QueueStatus) => boolean = () => false,
+): Promise<'active' | 'sold_out' | 'failed'> {
   const startedAt = client.elapsedMs();
   for (let polls = 0; ; polls++) {
-    const data = await step<{ position: number; estimatedWaitingTime: number }>(client, 'queue status', { endpoint: 'status', token }, 'data');
-    if (data === null) return false;
+    const data = await step<QueueStatus>(client, 'queue status', { endpoint: 'status', token }, 'data');
+    if (data === null) return 'failed';
+    if (data.position !== 0 && soldOut(data)) {
+      client.add('sold_out_at', client.elapsedMs());
+      return 'sold_out';
+    }
     const waited = (client.elapsedMs() - startedAt) / 1000;
     if (data.position === 0) {
       client.add('queue_wait', waited);
       client.add('admitted', 1);
-      return true;
+      return 'active';
     }
     if (waited > MAX_QUEUE_WAIT_SECONDS) {
       client.check('admitted within the queue wait limit', false);
       client.add('errors', true);
-      return false;
+      return 'failed';
     }
     await client.sleep(pollDelay(data, polls));
   }

@@ -47,8 +47,9 @@ const distinctBuyer = ({ params, iterationInTest }: IterationContext) => params.
 
 /**
  * 10,000 distinct buyers, 500 VUs starting together, top-ups first as the seed's client does.
- * `leaving`: a buyer who finds the event sold out or loses three times leaves the line, as our
- * frontends do; without it (the seed's client) their slots last until the idle timeout.
+ * `leaving`: as our frontends, a waiting buyer told their event is no longer on sale
+ * (`eventsOnSale`), or who finds it sold out or loses three times, leaves the line; without it (the
+ * seed's client) buyers wait to find the empty seat map, and their slots last until the idle timeout.
  */
 function flashSale(name: string, description: string, leaving: boolean): Scenario {
   return {
@@ -65,6 +66,7 @@ function flashSale(name: string, description: string, leaving: boolean): Scenari
         userId: distinctBuyer,
         target: 'first',
         leaveWhenGivingUp: leaving,
+        readsSoldOut: leaving,
       }),
   };
 }
