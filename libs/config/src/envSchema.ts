@@ -46,7 +46,7 @@ export const envSchema = z.object({
   QUEUE_WAITING_POLL_TIMEOUT_SECONDS: integer(60, 1),
   QUEUE_ADMISSION_INTERVAL_MS: integer(250, 10),
   QUEUE_ADMISSION_MODE: z.enum(['adaptive', 'fixed']).default('adaptive'),
-  QUEUE_ADMISSION_MIN_PER_SECOND: integer(20, 1),
+  QUEUE_ADMISSION_MIN_PER_SECOND: integer(40, 1),
   QUEUE_ADMISSION_TARGET_P90_MS: integer(50, 1),
   QUEUE_ADMISSION_MAX_ERROR_PERCENT: integer(1, 0),
   QUEUE_GATE_CONCERT_LIST: flag(false),
