@@ -15,7 +15,7 @@
 # Needs MariaDB and Redis on localhost (npm run up).
 set -euo pipefail
 
-scenario=${1:?usage: scripts/load-run.sh <seed-flow|seed-flow-heavy|capacity|flash-sale|catalog-storm> [runner options]}
+scenario=${1:?usage: scripts/load-run.sh <seed-flow|seed-flow-heavy|capacity|flash-sale|flash-sale-never-leaving|catalog-storm> [runner options]}
 shift
 cd "$(dirname "$0")/.."
 
@@ -46,7 +46,7 @@ case "$scenario" in
     # A waiting room that admits faster than the flow can buy: the run measures the purchase path.
     export QUEUE_ADMISSIONS_PER_SECOND=${QUEUE_ADMISSIONS_PER_SECOND:-2000} QUEUE_MAX_ACTIVE_USERS=${QUEUE_MAX_ACTIVE_USERS:-5000}
     ;;
-  flash-sale) concertctl seed generate --concerts 1 --events 1 --seats 1000 >/dev/null ;;
+  flash-sale | flash-sale-never-leaving) concertctl seed generate --concerts 1 --events 1 --seats 1000 >/dev/null ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 

@@ -17,6 +17,8 @@ import { strictJsonBody } from './http/strictJsonBody.js';
 import { validationHook } from './http/validationHook.js';
 import { routes } from './routes/index.js';
 import { createServices, type Services } from './services.js';
+import { registerLoadShedding } from './wiring/loadShedding.js';
+import { registerPurchaseHealth } from './wiring/purchaseHealth.js';
 import { registerRateLimits } from './wiring/rateLimits.js';
 
 export type { App } from './http/appEnv.js';
@@ -38,6 +40,8 @@ export function createApp(deps: AppDeps): { app: App; services: Services } {
   app.use(corsPolicy(deps.config.http.corsOrigins));
   app.use(requestLog(deps.logger, deps.metrics));
   app.onError(createErrorHandler(deps.logger, { bearerTokens: deps.config.auth.mode === 'jwt' }));
+  registerPurchaseHealth(app, services);
+  registerLoadShedding(app, services);
   app.use(limitBody(deps.config.limits.bodyLimitBytes), strictJsonBody());
   for (const path of USER_DATA_PATHS) app.use(path, noStore());
   app.use('/api/v1/*', identify(services.readIdentity));

@@ -67,6 +67,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     clock: deps.clock,
     intervalMs: config.queue.admissionIntervalMs,
     logger,
+    adaptive: services.queue.adaptive,
   });
   const server = createServer(
     // Slow clients must not hold sockets: the headers, and the whole request, have deadlines.

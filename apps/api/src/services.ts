@@ -36,7 +36,7 @@ export function createServices(deps: AppDeps): Services {
   const catalogCache = createCatalogCache(deps);
   const queue = createQueueServices(deps);
   const seatFeed = createSeatFeed(deps);
-  const booking = createBookingContext(deps, catalogCache, seatFeed);
+  const booking = createBookingContext(deps, catalogCache, seatFeed, queue.store);
   return {
     ...deps,
     catalogCache,

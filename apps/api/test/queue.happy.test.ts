@@ -18,7 +18,7 @@ describe('waiting room: joining, polling and leaving', () => {
     const token = await activeToken(t.app, uniqueUserId());
     expect(await calls().status(token)).toEqual({
       status: 200,
-      body: { data: { status: 'ACTIVE', position: 0, estimatedWaitingTime: 0 } },
+      body: { data: { status: 'ACTIVE', position: 0, estimatedWaitingTime: 0, eventsOnSale: [] } },
     });
   });
 

@@ -1,5 +1,5 @@
 import { manualClock } from '@concert/domain';
-import { RedisQueueStore } from '@concert/redis';
+import { RedisAdmissionControl, RedisQueueStore } from '@concert/redis';
 import { createTestRedis, testConfig, type TestRedis } from '@concert/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
@@ -37,6 +37,26 @@ describe('concertctl queue', () => {
     const table = await cli('queue', 'status');
     expect(table.stdout).toMatch(/waiting\s.*3/);
     expect((await cli('queue', 'admit', '2')).stdout).toContain('Admitted 0 of 2 requested');
+  });
+
+  it('shows the adaptive admission rate in force, what it was decided on, and why', async () => {
+    const control = new RedisAdmissionControl(redis.redis, redis.keyPrefix);
+    const health = { samples: 120, p90Ms: 75, errorRate: 0 };
+    expect(await control.decide(0, Math.floor(Date.now() / 1_000), { ratePerSecond: 14, reason: 'slow' }, health)).toBe(true);
+    const shown = await runCli(['queue', 'status', '--json'], {
+      ...redis.settings,
+      QUEUE_ADMISSION_MODE: 'adaptive',
+      QUEUE_ADMISSIONS_PER_SECOND: '100',
+      QUEUE_ADMISSION_MIN_PER_SECOND: '10',
+    });
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      admissionMode: 'adaptive',
+      admissionRatePerSecond: 14,
+      admissionTargetP90Ms: 50,
+      measuredP90Ms: 75,
+      measuredErrorPercent: 0,
+      admissionReason: '14/s: cut, purchases too slow; purchase p90 75 ms (target 50 ms), 0.0% errors over 120 answers',
+    });
   });
 
   it('refuses a count above the active cap and names Redis when it is unreachable', async () => {

@@ -27,6 +27,11 @@ export interface Config {
     tokenLifetimeSeconds: number;
     waitingPollTimeoutSeconds: number;
     admissionIntervalMs: number;
+    /**
+     * `adaptive`: the rate follows the purchase routes' health (AIMD, libs/domain admissionControl.ts)
+     * between `minPerSecond` and `admissionsPerSecond`; `fixed`: it is `admissionsPerSecond`.
+     */
+    admission: { mode: 'adaptive' | 'fixed'; minPerSecond: number; targetP90Ms: number; maxErrorRate: number };
     gateConcertList: boolean;
   };
   auth: AuthConfig;
@@ -90,6 +95,12 @@ export function toConfig(env: Env): Config {
       tokenLifetimeSeconds: env.QUEUE_TOKEN_LIFETIME_SECONDS,
       waitingPollTimeoutSeconds: env.QUEUE_WAITING_POLL_TIMEOUT_SECONDS,
       admissionIntervalMs: env.QUEUE_ADMISSION_INTERVAL_MS,
+      admission: {
+        mode: env.QUEUE_ADMISSION_MODE,
+        minPerSecond: Math.min(env.QUEUE_ADMISSION_MIN_PER_SECOND, env.QUEUE_ADMISSIONS_PER_SECOND),
+        targetP90Ms: env.QUEUE_ADMISSION_TARGET_P90_MS,
+        maxErrorRate: env.QUEUE_ADMISSION_MAX_ERROR_PERCENT / 100,
+      },
       gateConcertList: env.QUEUE_GATE_CONCERT_LIST,
     },
     auth: toAuthConfig(env),

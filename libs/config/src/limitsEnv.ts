@@ -23,6 +23,10 @@ export const limitsEnvShape = {
   RATE_LIMIT_PAYMENT_PER_USER: perWindow(30),
   RATE_LIMIT_HOLD_PER_ADDRESS: perWindow(300),
   RATE_LIMIT_HOLD_PER_USER: perWindow(60),
+  SHED_ENABLED: flag(true),
+  SHED_MAX_IN_FLIGHT: integer(96, 1),
+  SHED_MAX_EVENT_LOOP_DELAY_MS: integer(60, 1),
+  SHED_RETRY_AFTER_SECONDS: integer(1, 1),
 };
 
 type LimitsEnv = { [Key in keyof typeof limitsEnvShape]: z.output<(typeof limitsEnvShape)[Key]> };
@@ -44,6 +48,15 @@ export interface LimitsConfig {
     windowSeconds: number;
     perAddress: Record<RateLimitedAction, number>;
     perUser: Record<RateLimitedAction, number>;
+  };
+  /** Load shedding (docs/operator-guide.md): when one process refuses work, by the operation's shedClass. */
+  shed: {
+    enabled: boolean;
+    /** Requests one process runs at once at its knee: the purchase class is refused from here, the others earlier. */
+    maxInFlight: number;
+    /** The event-loop delay (its mean over the last quarter second) counted as the knee, likewise. */
+    maxEventLoopDelayMs: number;
+    retryAfterSeconds: number;
   };
 }
 
@@ -68,6 +81,12 @@ export function toLimitsConfig(env: LimitsEnv): LimitsConfig {
         payment: env.RATE_LIMIT_PAYMENT_PER_USER,
         hold: env.RATE_LIMIT_HOLD_PER_USER,
       },
+    },
+    shed: {
+      enabled: env.SHED_ENABLED,
+      maxInFlight: env.SHED_MAX_IN_FLIGHT,
+      maxEventLoopDelayMs: env.SHED_MAX_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: env.SHED_RETRY_AFTER_SECONDS,
     },
   };
 }

@@ -21,6 +21,7 @@ export const getBookingRulesOperation = defineOperation({
   summary: 'The booking limits of this deployment (hold length, seats per user, payment window)',
   tags: ['booking'],
   auth: 'none',
+  shedClass: 'browse',
   response: dataEnvelope(bookingRules),
   errors: {},
 });

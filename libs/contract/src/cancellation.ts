@@ -34,6 +34,7 @@ export const cancelReservationOperation = defineOperation({
     "Cancel your reservation: unpaid, at any time; paid, until the event's deadline, the price less its fee back to the wallet. Its seats are on sale again at once",
   tags: ['booking'],
   auth: 'queueToken',
+  shedClass: 'purchase',
   // A buyer who paid has left the active set; undoing takes nothing from the sale.
   queuePlace: 'reported',
   idempotent: true,
@@ -54,6 +55,7 @@ export const releaseHoldOperation = defineOperation({
   summary: 'Give up your hold before reserving it: its seats are on sale again at once',
   tags: ['booking'],
   auth: 'queueToken',
+  shedClass: 'purchase',
   queuePlace: 'reported',
   params: z.object({ occupationId: idParam }),
   response: dataEnvelope(hold),

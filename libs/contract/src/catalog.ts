@@ -42,6 +42,7 @@ export const listConcertsOperation = defineOperation({
   tags: ['catalog'],
   // Open by default; QUEUE_GATE_CONCERT_LIST puts it behind the waiting room.
   auth: 'none',
+  shedClass: 'browse',
   response: listEnvelope(concert),
   errors: { 401: 'Only when the list is gated: no valid token', 403: 'Only when the list is gated: token not active' },
 });
@@ -53,6 +54,7 @@ export const listAvailableEventsOperation = defineOperation({
   summary: "The concert's events whose booking window contains now",
   tags: ['catalog'],
   auth: 'queueToken',
+  shedClass: 'browse',
   params: z.object({ concertId: idParam }),
   response: listEnvelope(concertEvent),
   errors: { 401: 'No valid queue token', 403: 'The token is not active yet', 404: 'concert_not_found' },
@@ -65,6 +67,7 @@ export const listAvailableSeatsOperation = defineOperation({
   summary: 'The seats on sale now (real time, never cached)',
   tags: ['catalog'],
   auth: 'queueToken',
+  shedClass: 'browse',
   params: z.object({ concertEventId: idParam }),
   response: listEnvelope(availableSeat),
   errors: {

@@ -1,7 +1,7 @@
 export { dataEnvelope, errorBody, instant, listEnvelope, type ErrorBody } from './envelope.js';
 export { id, idParam, userId, userIdParam } from './ids.js';
-export { defineOperation, type Operation, type QueuePlaceCheck } from './operation.js';
-export { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation, queuePlace } from './queue.js';
+export { defineOperation, type Operation, type QueuePlaceCheck, type ShedClass } from './operation.js';
+export { deleteQueueTokenOperation, getQueueStatusOperation, issueQueueTokenOperation, queuePlace, queueStatusAnswer } from './queue.js';
 export {
   availableSeat,
   concert,

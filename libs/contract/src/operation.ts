@@ -3,6 +3,13 @@ import type { z } from 'zod';
 export type QueuePlaceCheck = 'active' | 'reported' | 'unread';
 
 /**
+ * How early an operation is refused (503 overloaded, before any work) when an API process is past
+ * its knee: `entry` first (joining the line, topping up: cheap to refuse, easy to retry), `browse`
+ * next (catalog and status reads), `purchase` last (the steps of buyers already admitted).
+ */
+export type ShedClass = 'entry' | 'browse' | 'purchase';
+
+/**
  * One API operation, defined once: the API builds its route and OpenAPI entry from it, the SDK its
  * typed call. Neither can drift from the other because neither restates it.
  */
@@ -36,6 +43,8 @@ export interface Operation<
    * something scarce, a place in line, money or a seat. Over a limit it answers 429 rate_limited.
    */
   rateLimit?: 'queueToken' | 'charge' | 'payment' | 'hold';
+  /** Its priority under overload (ShedClass): which requests a busy process refuses first. */
+  shedClass: ShedClass;
   /** Whether the operation honours an `Idempotency-Key` header. */
   idempotent?: boolean;
   params?: Params;

@@ -13,6 +13,16 @@ const estimatedWaitingTime = z
 
 export const queuePlace = z.object({ position, estimatedWaitingTime, status: queueStatus }).meta({ id: 'QueuePlace' });
 
+const eventsOnSale = z.array(z.number().int().positive()).meta({
+  description:
+    'Ids of the events whose booking window is open and that have a seat on sale (at most a second old), ascending. ' +
+    'The line is one for the whole catalog: a buyer waiting for an event not listed can leave (DELETE /api/v1/queue/token) ' +
+    'at once; empty means everything is sold out. Seats held by others are not on sale, and come back if their holds lapse unpaid.',
+});
+
+/** The status answer: the place, and what is still on sale. */
+export const queueStatusAnswer = queuePlace.extend({ eventsOnSale }).meta({ id: 'QueueStatus' });
+
 export const issueQueueTokenOperation = defineOperation({
   operationId: 'issueQueueToken',
   method: 'post',
@@ -20,6 +30,7 @@ export const issueQueueTokenOperation = defineOperation({
   summary: 'Join the waiting room (or get the same place again) and receive a signed queue token',
   tags: ['queue'],
   auth: 'none',
+  shedClass: 'entry',
   rateLimit: 'queueToken',
   body: z.strictObject({ userId }),
   response: dataEnvelope(queuePlace.extend({ token: z.string().meta({ description: 'Send it as the User-Token header.' }) })),
@@ -30,11 +41,12 @@ export const getQueueStatusOperation = defineOperation({
   operationId: 'getQueueStatus',
   method: 'get',
   path: '/api/v1/queue/status',
-  summary: 'Where the token stands in line; polling keeps a waiting place',
+  summary: 'Where the token stands in line, and which events are still on sale; polling keeps a waiting place',
   tags: ['queue'],
   auth: 'queueToken',
+  shedClass: 'browse',
   queuePlace: 'unread',
-  response: dataEnvelope(queuePlace),
+  response: dataEnvelope(queueStatusAnswer),
   errors: { 401: 'token_missing, token_invalid, or token_expired (dropped, expired, left, paid)' },
 });
 
@@ -45,6 +57,7 @@ export const deleteQueueTokenOperation = defineOperation({
   summary: 'Leave the line or the active set at once',
   tags: ['queue'],
   auth: 'queueToken',
+  shedClass: 'purchase',
   queuePlace: 'unread',
   response: dataEnvelope(z.object({ status: z.literal('LEFT') })),
   errors: { 401: 'token_missing or token_invalid' },

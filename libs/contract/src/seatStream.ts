@@ -46,6 +46,7 @@ export const streamSeatsOperation = defineOperation({
     'Reconnect with Last-Event-ID to get what was missed (or a fresh snapshot when it is no longer kept)',
   tags: ['catalog'],
   auth: 'queueToken',
+  shedClass: 'browse',
   params: z.object({ concertEventId: idParam }),
   response: z.string().meta({ description: 'text/event-stream: `snapshot` first, then `change` events' }),
   events: seatStreamEvents,

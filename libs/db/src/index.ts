@@ -24,7 +24,15 @@ export { demoCatalog, generatedCatalog, tieredPrice, type CatalogPlan } from './
 export { insertCatalog, isCatalogEmpty, type SeedProgress, type SeedResult } from './seed/insertCatalog.js';
 export * as schema from './schema/index.js';
 export { booksRules, verifyBooks, type BooksViolation } from './operator/verifyBooks.js';
-export { dbBookingContext, dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory, type BookingStoreOptions } from './booking/index.js';
+export {
+  dbBookingContext,
+  dbBookingStore,
+  dbCatalogReader,
+  dbEventsOnSale,
+  dbExpiryStore,
+  dbSeatInventory,
+  type BookingStoreOptions,
+} from './booking/index.js';
 export { createWalletStore } from './wallet/walletStore.js';
 export { dbRefundStore } from './refunds/refundStore.js';
 export type { ChargeSettings } from './wallet/chargeWallets.js';

@@ -1,14 +1,30 @@
 export { manualClock, systemClock, type Clock } from './shared/clock.js';
 export { DomainError, isDomainError, type ErrorCode } from './shared/domainError.js';
 export type { ActiveSlotReleaser } from './queue/activeSlotReleaser.js';
+export { keepNoSlots, type ActiveSlotKeeper } from './queue/activeSlotKeeper.js';
 export { assertIdentity } from './shared/identity.js';
 export { estimateWaitSeconds } from './queue/estimateWait.js';
 export { enterQueue, type EnterQueueInput } from './queue/enterQueue.js';
 export { checkQueueToken, type TokenInput } from './queue/checkQueueToken.js';
 export { leaveQueue } from './queue/leaveQueue.js';
 export { passQueueGate, type GateInput, type QueueUser } from './queue/passQueueGate.js';
-export { pollQueueStatus } from './queue/pollQueueStatus.js';
+export { pollQueueStatus, type QueueStatusAnswer } from './queue/pollQueueStatus.js';
+export type { EventsOnSale } from './queue/eventsOnSale.js';
 export { admitQueueNow } from './queue/admitQueueNow.js';
+export {
+  DECREASE_FACTOR,
+  INCREASE_SHARE,
+  MIN_HEALTH_SAMPLES,
+  nextAdmissionRate,
+  type AdmissionControl,
+  type AdmissionDecision,
+  type AdmissionLimits,
+  type AdmissionReason,
+  type AdmissionState,
+  type PurchaseHealth,
+} from './queue/admissionControl.js';
+export { adjustAdmissionRate } from './queue/adjustAdmissionRate.js';
+export { explainAdmission } from './queue/explainAdmission.js';
 export type { QueueConsole, QueueSnapshot } from './queue/queueConsole.js';
 export { readQueueStatus, type QueueStatus } from './queue/readQueueStatus.js';
 export type { QueuePlace } from './queue/queueAnswer.js';

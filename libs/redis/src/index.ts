@@ -2,6 +2,7 @@ export { connectRedis, everyMaster, RedisUnavailableError, type RedisClient, typ
 export { keysMatching, unlinkMatching } from './unlinkMatching.js';
 export { queueKeys, type QueueKeys } from './queue/queueKeys.js';
 export { RedisQueueStore } from './queue/redisQueueStore.js';
+export { HEALTH_BUCKETS_MS, HEALTH_WINDOW_SECONDS, RedisAdmissionControl } from './queue/redisAdmissionControl.js';
 export { Cluster, Redis } from 'ioredis';
 export { redisSeatClaims } from './booking/redisSeatClaims.js';
 export { cachedCatalogReader } from './cache/cachedCatalogReader.js';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from 'ioredis';
 import { connectRedis, everyMaster, queueKeys, redisSeatClaims, unlinkMatching, type RedisClient } from '../src/index.js';
 import { luaScript } from '../src/luaScript.js';
+import { purchaseHealthKey } from '../src/queue/queueKeys.js';
 import { redisTarget } from './support.js';
 
 const target = redisTarget();
@@ -40,7 +41,7 @@ describe.runIf(target.clusterNodes.length > 0)('on the Redis Cluster of REDIS_CL
 
   it("puts the waiting room on one node and spreads the events' seat claims over several", async () => {
     const slotOf = (key: string) => (redis as Cluster).cluster('KEYSLOT', key) as Promise<number>;
-    const queueSlots = new Set(await Promise.all(Object.values(queueKeys(prefix)).map(slotOf)));
+    const queueSlots = new Set(await Promise.all([...Object.values(queueKeys(prefix)), purchaseHealthKey(prefix, 1)].map(slotOf)));
     expect(queueSlots.size).toBe(1);
     const claims = redisSeatClaims(redis, prefix);
     const now = new Date();

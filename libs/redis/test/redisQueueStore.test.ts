@@ -83,6 +83,24 @@ describe('RedisQueueStore', () => {
     expect(await store.sizes()).toEqual({ waiting: 0, active: 0 });
   });
 
+  it('keeps a slot past the idle timeout while something is held, never past the lifetime, never reviving a lapsed one', async () => {
+    const { store } = await setUp({ idleTimeoutSeconds: 60, tokenLifetimeSeconds: 600 });
+    const clock = manualClock();
+    await store.enter(1, clock.now());
+    await store.enter(2, clock.now());
+    await store.keepUntil(1, new Date(clock.now().getTime() + 5 * MINUTE), clock.now());
+    await store.keepUntil(2, new Date(clock.now().getTime() + 60 * MINUTE), clock.now());
+    clock.advance(4 * MINUTE);
+    expect(await store.poll(1, clock.now())).toMatchObject({ status: 'ACTIVE' });
+    expect(await store.touch(2, clock.now())).toEqual({ status: 'ACTIVE' });
+    clock.advance(MINUTE + SECOND);
+    expect(await store.poll(1, clock.now())).toMatchObject({ status: 'GONE' });
+    await store.keepUntil(1, new Date(clock.now().getTime() + 5 * MINUTE), clock.now());
+    expect(await store.poll(1, clock.now())).toMatchObject({ status: 'GONE' });
+    clock.advance(5 * MINUTE);
+    expect(await store.poll(2, clock.now())).toMatchObject({ status: 'GONE' });
+  });
+
   it('ends an active slot at the absolute lifetime whatever the activity', async () => {
     const { store } = await setUp({ idleTimeoutSeconds: 600, tokenLifetimeSeconds: 3_600 });
     const clock = manualClock();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach } from 'vitest';
 import type { QueuePolicy } from '@concert/domain';
-import { connectRedis, queueKeys, RedisQueueStore, type RedisClient, type RedisTarget } from '../src/index.js';
+import { connectRedis, queueKeys, RedisQueueStore, unlinkMatching, type RedisClient, type RedisTarget } from '../src/index.js';
 
 /** The test server, or the cluster when TEST_REDIS_CLUSTER_NODES (or REDIS_CLUSTER_NODES) names one. */
 export const redisTarget = (): RedisTarget => ({
@@ -18,11 +18,11 @@ export const defaultPolicy: QueuePolicy = {
 };
 
 /** A waiting room under its own key prefix, on `connections` connections to the real Redis. */
-export async function queueFixture(policy: Partial<QueuePolicy> = {}, connections = 1) {
+export async function queueFixture(policy: Partial<QueuePolicy> = {}, connections = 1, adaptive = false) {
   const prefix = `test-queue-${process.pid}-${randomBytes(4).toString('hex')}`;
   const clients: RedisClient[] = await Promise.all(Array.from({ length: connections }, () => connectRedis(redisTarget())));
   const fullPolicy = { ...defaultPolicy, ...policy };
-  const stores = clients.map((client) => new RedisQueueStore(client, prefix, fullPolicy));
+  const stores = clients.map((client) => new RedisQueueStore(client, prefix, fullPolicy, adaptive));
   const keys = queueKeys(prefix);
   const [redis] = clients;
   const [store] = stores;
@@ -33,8 +33,10 @@ export async function queueFixture(policy: Partial<QueuePolicy> = {}, connection
     store,
     stores,
     keys,
+    prefix,
     async destroy() {
       await redis.del(...Object.values(keys));
+      await unlinkMatching(redis, `${prefix}:*purchase-health*`);
       for (const client of clients) client.disconnect();
     },
   };

@@ -1,6 +1,6 @@
 import { operations, type Operation, type OperationId, type Operations } from '@concert/contract';
 import { Transport, type CallOptions, type InputOf, type OutputOf, type TokenHolder, type TransportOptions } from './transport.js';
-import { waitUntilActive, type QueuePlace, type WaitOptions } from './waitUntilActive.js';
+import { waitUntilActive, type QueueStatus, type WaitOptions } from './waitUntilActive.js';
 import { watchSeats, type WatchSeatsOptions } from './watchSeats.js';
 
 export interface ConcertClientOptions extends TransportOptions {
@@ -25,7 +25,7 @@ export interface ConcertClient extends ConcertMethods {
   readonly userToken: string | undefined;
   setUserToken(token: string | undefined): void;
   /** Polls the queue status until the token is ACTIVE (see WaitOptions). */
-  waitUntilActive(options?: WaitOptions): Promise<QueuePlace>;
+  waitUntilActive(options?: WaitOptions): Promise<QueueStatus>;
   /**
    * Watches an event's seat map live (the API's streamSeats): `onSnapshot` with the whole map, then
    * `onChange` with every change; reconnects by itself (see WatchSeatsOptions). Resolves when

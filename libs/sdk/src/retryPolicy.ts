@@ -5,8 +5,8 @@ export interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   /**
-   * The longest Retry-After (a 429, or a 503 while MySQL or Redis is out of reach) the client waits
-   * by itself before retrying; a longer one is left to the caller, as an ApiError with its
+   * The longest Retry-After (a 429, a 503 overloaded, or a 503 while MySQL or Redis is out of reach)
+   * the client waits by itself (plus jitter) before retrying; a longer one is left to the caller, as an ApiError with its
    * `retryAfterSeconds`.
    */
   maxRetryAfterMs: number;
@@ -20,6 +20,14 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1_000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The wait before retrying after a Retry-After of `toldMs`: never sooner than told, and up to half as
+ * long again at random, so that the clients a busy server refused together do not come back together.
+ */
+export function retryAfterJitter(toldMs: number, random: () => number = Math.random): number {
+  return Math.round(toldMs * (1 + random() / 2));
 }
 
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

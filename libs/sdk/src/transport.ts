@@ -2,7 +2,7 @@ import type { Operation } from '@concert/contract';
 import type { z } from 'zod';
 import { apiErrorOf, ContractError, NetworkError } from './errors.js';
 import { randomKey } from './randomKey.js';
-import { backoffDelay, defaultRetryPolicy, retryAfterMs, sleep, type RetryPolicy } from './retryPolicy.js';
+import { backoffDelay, defaultRetryPolicy, retryAfterJitter, retryAfterMs, sleep, type RetryPolicy } from './retryPolicy.js';
 
 export interface TransportOptions {
   /** e.g. http://127.0.0.1:8080 (no trailing /api/v1: operation paths carry it). */
@@ -61,6 +61,15 @@ function splitInput(operation: Operation, input: Record<string, unknown>) {
   return { path: `${path}${search}`, body: operation.body ? body : undefined };
 }
 
+/** Whether a 503 is load shedding's `overloaded`: refused before the API did anything, so any call may be sent again. */
+async function refusedUnstarted(response: Response): Promise<boolean> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+  return body?.error?.code === 'overloaded';
+}
+
 export class Transport {
   private readonly fetchImpl: typeof fetch;
   private readonly retry: RetryPolicy;
@@ -104,7 +113,7 @@ export class Transport {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const response = await this.attempt(url, init, options.signal);
-        const delay = this.retryDelay(response, retryable, attempt);
+        const delay = await this.retryDelay(response, retryable, attempt);
         if (delay !== undefined) {
           await response.body?.cancel();
           await sleep(delay, options.signal);
@@ -119,16 +128,19 @@ export class Transport {
   }
 
   /**
-   * How long to wait before trying again, or undefined to answer now. A 429 is retried whatever the
-   * method: the API refuses it before doing anything. A 5xx only when the call is safe to repeat.
-   * The server's Retry-After is waited as told, unless it is longer than maxRetryAfterMs.
+   * How long to wait before trying again, or undefined to answer now. A 429, and a 503 `overloaded`
+   * (load shedding), are retried whatever the method: the API refuses them before doing any work. Any
+   * other 5xx only when the call is safe to repeat. The server's Retry-After is waited as told, plus
+   * jitter, unless it is longer than maxRetryAfterMs.
    */
-  private retryDelay(response: Response, retryable: boolean, attempt: number): number | undefined {
-    const again = response.status === 429 || (response.status >= 500 && retryable);
-    if (!again || attempt >= this.retry.retries) return undefined;
+  private async retryDelay(response: Response, retryable: boolean, attempt: number): Promise<number | undefined> {
+    if (attempt >= this.retry.retries) return undefined;
+    const again =
+      response.status === 429 || (response.status >= 500 && retryable) || (response.status === 503 && (await refusedUnstarted(response)));
+    if (!again) return undefined;
     const told = retryAfterMs(response.headers.get('retry-after'));
     if (told === undefined) return backoffDelay(this.retry, attempt);
-    return told <= this.retry.maxRetryAfterMs ? told : undefined;
+    return told <= this.retry.maxRetryAfterMs ? retryAfterJitter(told) : undefined;
   }
 
   private async attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {

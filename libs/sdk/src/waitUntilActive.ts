@@ -1,13 +1,19 @@
-import type { queuePlace } from '@concert/contract';
+import type { queuePlace, queueStatusAnswer } from '@concert/contract';
 import type { z } from 'zod';
 import { sleep } from './retryPolicy.js';
 
 /** Where a token stands: `position` 0 and `status` ACTIVE once admitted; the wait is in seconds. */
 export type QueuePlace = z.output<typeof queuePlace>;
 
+/** A status answer: the place, and `eventsOnSale` (empty once everything is sold out). */
+export type QueueStatus = z.output<typeof queueStatusAnswer>;
+
 export interface WaitOptions {
-  /** Called with every answer, the final ACTIVE one included: show the position and the wait. */
-  onProgress?: (place: QueuePlace) => void;
+  /**
+   * Called with every answer, the final ACTIVE one included: show the position and the wait. A buyer
+   * whose event is no longer in `eventsOnSale` can stop waiting (abort `signal`) and leave the line.
+   */
+  onProgress?: (status: QueueStatus) => void;
   /** Aborting stops the wait at once; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** The shortest pause between polls (default 1 s). */
@@ -44,9 +50,9 @@ export function nextPollDelay(
 
 /** Polls `poll` until the token is ACTIVE, reporting each answer; see `WaitOptions`. */
 export async function waitUntilActive(
-  poll: (signal: AbortSignal | undefined) => Promise<QueuePlace>,
+  poll: (signal: AbortSignal | undefined) => Promise<QueueStatus>,
   options: WaitOptions = {},
-): Promise<QueuePlace> {
+): Promise<QueueStatus> {
   const intervals = { minIntervalMs: options.minIntervalMs ?? 1_000, maxIntervalMs: options.maxIntervalMs ?? 10_000 };
   if (intervals.minIntervalMs <= 0 || intervals.maxIntervalMs < intervals.minIntervalMs) {
     throw new RangeError('waitUntilActive needs 0 < minIntervalMs <= maxIntervalMs.');

@@ -3,7 +3,7 @@ import { dataEnvelope, defineOperation, idParam } from '@concert/contract';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError, ContractError, NetworkError } from '../src/errors.js';
-import { retryAfterMs } from '../src/retryPolicy.js';
+import { retryAfterJitter, retryAfterMs } from '../src/retryPolicy.js';
 import { Transport } from '../src/transport.js';
 import { drop, hang, json, scriptedServer } from './support/scriptedServer.js';
 
@@ -14,6 +14,7 @@ const getThing = defineOperation({
   summary: 'A thing',
   tags: ['test'],
   auth: 'queueToken',
+  shedClass: 'browse',
   params: z.object({ thingId: idParam }),
   query: z.object({ verbose: z.boolean().optional() }),
   response: dataEnvelope(z.object({ id: z.number() })),
@@ -27,6 +28,7 @@ const payThing = defineOperation({
   summary: 'Pay',
   tags: ['test'],
   auth: 'queueToken',
+  shedClass: 'browse',
   idempotent: true,
   body: z.object({ amount: z.number() }),
   response: dataEnvelope(z.object({ paid: z.number() })),
@@ -40,6 +42,7 @@ const makeThing = defineOperation({
   summary: 'Make',
   tags: ['test'],
   auth: 'none',
+  shedClass: 'browse',
   body: z.object({ name: z.string() }),
   response: dataEnvelope(z.object({ id: z.number() })),
   errors: {},
@@ -180,6 +183,21 @@ describe('Transport', () => {
       const started = Date.now();
       expect(await transport().call(getThing, { thingId: 2 })).toEqual({ data: { id: 2 } });
       expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    });
+
+    it('retries a call that is not idempotent after a 503 overloaded (refused before any work), but not after another 503', async () => {
+      const refused = (code: string) => json(503, { error: { code, message: 'x' } }, { 'retry-after': '1' });
+      server.script = [refused('overloaded'), json(200, { data: { id: 5 } })];
+      expect(await transport().call(makeThing, { name: 'x' })).toEqual({ data: { id: 5 } });
+      expect(server.seen).toHaveLength(2);
+      server.seen.length = 0;
+      server.script = [refused('database_unavailable'), json(200, { data: { id: 6 } })];
+      await expect(transport().call(makeThing, { name: 'x' })).rejects.toMatchObject({ status: 503, code: 'database_unavailable' });
+      expect(server.seen).toHaveLength(1);
+    });
+
+    it('waits up to half as long again as told, at random, never less', () => {
+      expect([0, 0.5, 1].map((random) => retryAfterJitter(1_000, () => random))).toEqual([1_000, 1_250, 1_500]);
     });
 
     it('leaves a wait longer than maxRetryAfterMs to the caller, saying how long', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createConcertClient } from '../src/client.js';
-import { nextPollDelay, type QueuePlace } from '../src/waitUntilActive.js';
+import { nextPollDelay, type QueueStatus } from '../src/waitUntilActive.js';
 import { json, scriptedServer } from './support/scriptedServer.js';
 
-const waiting = (position: number, estimatedWaitingTime: number): QueuePlace => ({ status: 'WAITING', position, estimatedWaitingTime });
-const active: QueuePlace = { status: 'ACTIVE', position: 0, estimatedWaitingTime: 0 };
+const waiting = (position: number, estimatedWaitingTime: number): QueueStatus => ({
+  status: 'WAITING',
+  position,
+  estimatedWaitingTime,
+  eventsOnSale: [7],
+});
+const active: QueueStatus = { status: 'ACTIVE', position: 0, estimatedWaitingTime: 0, eventsOnSale: [7] };
 
 describe('nextPollDelay', () => {
   const intervals = { minIntervalMs: 1_000, maxIntervalMs: 10_000 };
@@ -35,7 +40,7 @@ describe('waitUntilActive', () => {
 
   it('polls the status with the token, reports each answer, and resolves once ACTIVE', async () => {
     server.script = [json(200, { data: waiting(3, 2) }), json(200, { data: waiting(1, 1) }), json(200, { data: active })];
-    const reports: QueuePlace[] = [];
+    const reports: QueueStatus[] = [];
     const result = await client().waitUntilActive({ ...quick, onProgress: (place) => reports.push(place) });
     expect(result).toEqual(active);
     expect(reports.map((place) => [place.position, place.estimatedWaitingTime])).toEqual([

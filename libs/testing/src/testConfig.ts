@@ -9,8 +9,18 @@ export const gatewaySettings = (header: string) => ({ AUTH_MODE: 'gateway', IDEN
 /**
  * The config tests build apps with: defaults, test mode, quiet logs, plus what the test needs.
  * Rate limits are off: the race tests send hundreds of requests as one user from one address; the
- * rate-limit tests turn them on.
+ * rate-limit tests turn them on. So is load shedding: test files running side by side stall each
+ * other's event loops, and the race tests' bursts are the point; the load-shedding tests turn it on.
+ * Admission is fixed: tests admit as many users as they need at once (raising
+ * QUEUE_ADMISSIONS_PER_SECOND); the adaptive admission's tests turn it on.
  */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ENABLED: 'false',
+    SHED_ENABLED: 'false',
+    QUEUE_ADMISSION_MODE: 'fixed',
+    ...overrides,
+  });
 }

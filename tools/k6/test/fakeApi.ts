@@ -9,6 +9,8 @@ export interface FakeApiOptions {
   seats: number;
   /** Make every payment fail with a 500, to cross the error-rate threshold. */
   failPayments?: boolean;
+  /** Refuse the first this many token requests with 503 overloaded and Retry-After: 1, as a shedding API does. */
+  shedTokens?: number;
 }
 
 interface Hold {
@@ -21,6 +23,7 @@ type Reply = [status: number, body: unknown];
 type Handler = (match: RegExpExecArray, body: Record<string, number>, userId: number | null) => Reply;
 
 const taken: Reply = [409, { error: { code: 'seat_unavailable', message: 'The seat is taken.' } }];
+const overloaded: Reply = [503, { error: { code: 'overloaded', message: 'Busy.', details: { shedClass: 'entry', retryAfterSeconds: 1 } } }];
 const forbidden: Reply = [403, { error: { code: 'token_not_active', message: 'Not admitted.' } }];
 
 export async function startFakeApi(options: FakeApiOptions) {
@@ -29,7 +32,7 @@ export async function startFakeApi(options: FakeApiOptions) {
   const available = new Set(Array.from({ length: options.seats }, (_, index) => index + 1));
   const holds = new Map<number, Hold>();
   const reservations = new Map<number, Hold & { amount: number }>();
-  const counts = { paid: 0, requests: 0, left: 0 };
+  const counts = { paid: 0, requests: 0, left: 0, shed: 0, seatMaps: 0 };
   const price = 1000;
   let nextId = 1;
 
@@ -46,10 +49,10 @@ export async function startFakeApi(options: FakeApiOptions) {
     }],
     ['GET', /^\/api\/v1\/concerts$/, () => [200, { list: [{ id: 1, title: 'Fake', singer: 'Fake', description: '' }] }]],
     ['GET', /^\/api\/v1\/concerts\/1\/available-events$/, () => [200, { list: [{ id: 7, date: '2030-01-01T19:00:00Z' }] }]],
-    ['GET', /^\/api\/v1\/concert-events\/7\/available-seats$/, () => [
-      200,
-      { list: [...available].map((id) => ({ id, seatNumber: id, price })) },
-    ]],
+    ['GET', /^\/api\/v1\/concert-events\/7\/available-seats$/, () => {
+      counts.seatMaps++;
+      return [200, { list: [...available].map((id) => ({ id, seatNumber: id, price })) }];
+    }],
     ['POST', /^\/api\/v1\/concert-events\/7\/occupy$/, (_, body, userId) => {
       const seatId = body['seatId'] ?? 0;
       if (userId === null) return forbidden;
@@ -81,11 +84,16 @@ export async function startFakeApi(options: FakeApiOptions) {
     const entry = token === undefined ? undefined : tokens.get(token);
     if (entry === undefined) return [401, { error: { code: 'token_invalid', message: '' } }];
     entry.polls++;
-    return [200, { data: { position: entry.polls > 1 ? 0 : 1, estimatedWaitingTime: 0 } }];
+    const eventsOnSale = available.size > 0 ? [7] : [];
+    return [200, { data: { position: entry.polls > 1 ? 0 : 1, estimatedWaitingTime: 0, eventsOnSale } }];
   };
 
   const handle = (request: IncomingMessage, text: string): Reply => {
     const path = request.url ?? '';
+    if (request.method === 'POST' && path === '/api/v1/queue/token' && counts.shed < (options.shedTokens ?? 0)) {
+      counts.shed++;
+      return overloaded;
+    }
     const token = request.headers['user-token'] as string | undefined;
     if (request.method === 'GET' && path === '/api/v1/queue/status') return status(token);
     if (request.method === 'DELETE' && path === '/api/v1/queue/token') {
@@ -109,7 +117,8 @@ export async function startFakeApi(options: FakeApiOptions) {
     request.on('end', () => {
       counts.requests++;
       const [statusCode, body] = handle(request, text);
-      response.writeHead(statusCode, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const retryAfter = statusCode === 503 ? { 'retry-after': '1' } : {};
+      response.writeHead(statusCode, { 'content-type': 'application/json', ...retryAfter }).end(JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

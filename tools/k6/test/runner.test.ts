@@ -13,8 +13,8 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-async function runAgainstFake(options: { failPayments?: boolean; verify?: VerifyOutcome; seats?: number; args?: string[] }) {
-  const api = await startFakeApi({ seats: options.seats ?? 500, failPayments: options.failPayments });
+async function runAgainstFake(options: { failPayments?: boolean; verify?: VerifyOutcome; seats?: number; shedTokens?: number; args?: string[] }) {
+  const api = await startFakeApi({ seats: options.seats ?? 500, failPayments: options.failPayments, shedTokens: options.shedTokens });
   closers.push(api.close);
   const out = await mkdtemp(join(tmpdir(), 'k6-runner-'));
   const lines: string[] = [];
@@ -68,7 +68,37 @@ describe('the Node runner', () => {
     expect(api.seatsLeft()).toBe(0);
     // The other 7 gave up and freed their active slots at once instead of holding them until the idle timeout.
     expect(api.counts.left).toBe(7);
+    // Those still waiting when the seats ran out were told so by the status answer: they never read the seat map.
+    expect(api.counts.seatMaps).toBeLessThan(10);
     expect(result.endpoints.map((endpoint) => endpoint.name)).toContain('DELETE /api/v1/queue/token');
+  });
+
+  it('flash sale: a buyer refused with 503 overloaded comes back after Retry-After, and the timeline counts admissions and refusals', async () => {
+    const { api, exitCode, result, output } = await runAgainstFake({
+      seats: 3,
+      shedTokens: 2,
+      args: ['--scenario=flash-sale', '--iterations=6', '--vus=2'],
+    });
+
+    expect(exitCode).toBe(0);
+    expect(api.counts.shed).toBe(2);
+    expect(api.counts.paid).toBe(3);
+    expect(result.custom.errors).toMatchObject({ passes: 0 });
+    const sum = (pick: (second: RunResult['timeline'][number]) => number) => result.timeline.reduce((total, second) => total + pick(second), 0);
+    expect(sum((second) => second.shed)).toBe(2);
+    // Every buyer but those told, while waiting, that the seats were gone.
+    expect(sum((second) => second.admitted)).toBeGreaterThanOrEqual(3);
+    expect(sum((second) => second.holds)).toBe(3);
+    expect(output).toMatch(/admitted\s+active\s+adm rate\s+holds\s+hold p50\s+hold p99\s+shed\s+429\s+API CPU/);
+  });
+
+  it('flash sale, never leaving: buyers who give up keep their places (their slots lapse by themselves)', async () => {
+    const { api, exitCode } = await runAgainstFake({ seats: 3, args: ['--scenario=flash-sale-never-leaving', '--iterations=10', '--vus=2'] });
+    expect(exitCode).toBe(0);
+    expect(api.counts.paid).toBe(3);
+    expect(api.counts.left).toBe(0);
+    // The seed's client does not read eventsOnSale: every buyer waits to find the empty seat map.
+    expect(api.counts.seatMaps).toBe(10);
   });
 
   it('exits non-zero when a threshold is crossed', async () => {

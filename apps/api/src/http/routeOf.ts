@@ -74,12 +74,11 @@ export function routeOf<
         ? { 429: json(errorBody, 'rate_limited: too many requests from this address or user; retry after Retry-After') }
         : {}),
       ...(operation.body ? { 413: json(errorBody, 'payload_too_large: the body is larger than BODY_LIMIT_BYTES') } : {}),
-      // MySQL or Redis out of reach answers this instead of a 500, with Retry-After.
+      // MySQL or Redis out of reach answers this instead of a 500, with Retry-After; so does a process past its knee.
       503: json(
         errorBody,
-        operation.auth === 'queueToken'
-          ? 'database_unavailable or queue_unavailable (the waiting room): out of reach; retry after Retry-After'
-          : 'database_unavailable: out of reach; retry after Retry-After',
+        `${operation.auth === 'queueToken' ? 'database_unavailable or queue_unavailable (the waiting room)' : 'database_unavailable'}: ` +
+          `out of reach; or overloaded: refused before any work (shed class ${operation.shedClass}); retry after Retry-After`,
       ),
       ...errors,
     },

@@ -1,4 +1,6 @@
+import type { Config } from '@concert/config';
 import type { DatabaseHandle } from '@concert/db';
+import type { AdmissionState } from '@concert/domain';
 import type { RedisClient } from '@concert/redis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -19,6 +21,8 @@ export interface Metrics {
   seatStreamsDropped: Counter<'reason'>;
   /** Reports the open seat streams at scrape time. */
   registerSeatStreamGauge(read: () => number): void;
+  /** Requests refused by load shedding (503 overloaded), by the operation's shed class. */
+  shed: Counter<'class'>;
 }
 
 const outcomeCounter = (registry: Registry, name: string, help: string) =>
@@ -80,6 +84,12 @@ export function createMetrics(): Metrics {
         },
       });
     },
+    shed: new Counter({
+      name: 'http_requests_shed_total',
+      help: 'Requests refused with 503 overloaded before any work, by shed class (entry, browse, purchase).',
+      labelNames: ['class'],
+      registers: [registry],
+    }),
   };
 }
 
@@ -105,6 +115,39 @@ export function registerQueueGauges(metrics: Metrics, queue: { sizes(): Promise<
     });
   sizeGauge('queue_waiting_users', 'Users waiting in line for admission.', (sizes) => sizes.waiting);
   sizeGauge('queue_active_users', 'Users in the active set (admitted, not yet released or timed out).', (sizes) => sizes.active);
+}
+
+/**
+ * The admission rate in force, its latency target and the purchase steps' p90 it was last decided on
+ * (read from Redis at scrape time); in fixed mode the rate is the setting and there is no p90.
+ */
+export function registerAdmissionGauges(
+  metrics: Metrics,
+  policy: Config['queue'],
+  control: { state(): Promise<AdmissionState> } | undefined,
+) {
+  if (metrics.registry.getSingleMetric('queue_admission_rate_per_second')) return;
+  const gauge = (name: string, help: string, read: (state: AdmissionState | undefined) => number | undefined) =>
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      async collect() {
+        const value = read(await control?.state());
+        if (value !== undefined) this.set(value);
+      },
+    });
+  gauge(
+    'queue_admission_rate_per_second',
+    `Users admitted per second at most now (${policy.admission.mode} admission).`,
+    (state) => (control ? (state?.ratePerSecond ?? policy.admission.minPerSecond) : policy.admissionsPerSecond),
+  );
+  gauge('queue_admission_target_p90_seconds', "The purchase steps' p90 latency the adaptive admission keeps under.", () =>
+    control ? policy.admission.targetP90Ms / 1_000 : undefined,
+  );
+  gauge('queue_admission_measured_p90_seconds', "The purchase steps' p90 latency (every process, last 2 s) the rate was last decided on.", (state) =>
+    state?.health?.p90Ms === undefined ? undefined : state.health.p90Ms / 1_000,
+  );
 }
 
 /** Gauges read at scrape time: the MySQL pool and the Redis connection. */

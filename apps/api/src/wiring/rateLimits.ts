@@ -2,12 +2,10 @@ import type { RateLimitedAction } from '@concert/config';
 import { operations, userId, userIdParam } from '@concert/contract';
 import type { App, AppEnv } from '../http/appEnv.js';
 import { clientAddressOf } from '../http/clientAddress.js';
+import { honoPath } from '../http/honoPath.js';
 import { rateLimited, type UserOf } from '../http/rateLimit.js';
 import { USER_TOKEN_HEADER } from '../http/queueGate.js';
 import type { Services } from '../services.js';
-
-/** `/users/{userId}/wallet` → `/users/:userId/wallet`. */
-const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /**
  * Puts each operation's rate limits (its contract's `rateLimit`) in front of its route, keyed by

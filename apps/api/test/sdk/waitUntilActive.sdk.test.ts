@@ -1,4 +1,4 @@
-import type { QueuePlace } from '@concert/sdk';
+import type { QueueStatus } from '@concert/sdk';
 import { uniqueUserId } from '@concert/testing';
 import { describe, expect, it } from 'vitest';
 import { servedTestApp } from '../support/servedApp.js';
@@ -14,7 +14,7 @@ describe('waitUntilActive against the real waiting room', () => {
     const second = served.client();
     await second.issueQueueToken({ userId: uniqueUserId() });
 
-    const reports: QueuePlace[] = [];
+    const reports: QueueStatus[] = [];
     let admission: Promise<number> | undefined;
     const active = await second.waitUntilActive({
       ...quick,
@@ -26,7 +26,7 @@ describe('waitUntilActive against the real waiting room', () => {
     });
 
     expect(await admission).toBe(1);
-    expect(active).toEqual({ status: 'ACTIVE', position: 0, estimatedWaitingTime: 0 });
+    expect(active).toEqual({ status: 'ACTIVE', position: 0, estimatedWaitingTime: 0, eventsOnSale: [] });
     expect(reports[0]).toMatchObject({ status: 'WAITING', position: 1 });
     expect(reports[0]?.estimatedWaitingTime).toBeGreaterThanOrEqual(0);
     expect(reports.at(-1)).toEqual(active);

@@ -1,14 +1,15 @@
-import { noSeatChangeFeed, noSeatClaims, type BookingContext, type BookingRules, type Clock } from '@concert/domain';
+import { keepNoSlots, noSeatChangeFeed, noSeatClaims, type BookingContext, type BookingRules, type Clock } from '@concert/domain';
 import type { DatabaseHandle } from '../client.js';
 import { dbBookingStore } from './bookingStore.js';
 import { dbCatalogReader } from './catalogReader.js';
+import { dbEventsOnSale } from './eventsOnSale.js';
 import { dbExpiryStore } from './expiryStore.js';
 import { dbSeatInventory } from './seatInventory.js';
 
-export { dbBookingStore, dbCatalogReader, dbExpiryStore, dbSeatInventory };
+export { dbBookingStore, dbCatalogReader, dbEventsOnSale, dbExpiryStore, dbSeatInventory };
 export type { BookingStoreOptions } from './bookingStore.js';
 
-/** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself). */
+/** Every booking port on MySQL alone (no seat claims: the database decides every hold by itself; no waiting room to keep slots in). */
 export function dbBookingContext(database: DatabaseHandle, clock: Clock, rules: BookingRules): BookingContext {
   return {
     catalog: dbCatalogReader(database.db),
@@ -17,6 +18,7 @@ export function dbBookingContext(database: DatabaseHandle, clock: Clock, rules: 
     expiry: dbExpiryStore(database),
     claims: noSeatClaims,
     feed: noSeatChangeFeed,
+    slots: keepNoSlots,
     clock,
     rules,
   };

@@ -1,4 +1,5 @@
 import type { SeatChangeFeed } from '../seatFeed/seatChangeFeed.js';
+import type { ActiveSlotKeeper } from '../queue/activeSlotKeeper.js';
 import type { Clock } from '../shared/clock.js';
 import type { CatalogReader } from './catalog.js';
 import type { BookingStore, ExpiryStore, SeatClaims, SeatInventory } from './ports.js';
@@ -21,6 +22,8 @@ export interface BookingContext {
   claims: SeatClaims;
   /** Told of every seat change after it commits: the live seat maps. */
   feed: SeatChangeFeed;
+  /** The waiting room, told how long a buyer's hold or reservation keeps their active slot. */
+  slots: ActiveSlotKeeper;
   clock: Clock;
   rules: BookingRules;
 }

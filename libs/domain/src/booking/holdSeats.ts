@@ -1,4 +1,5 @@
 import { announceSeats } from '../seatFeed/seatChangeFeed.js';
+import { keepSlotWhileHeld } from '../queue/activeSlotKeeper.js';
 import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, sameSeats, type Hold, type Seat, type SeatState } from './booking.js';
 import type { BookingContext } from './context.js';
@@ -26,7 +27,8 @@ class SeatsTaken extends Error {}
  * Before all that, the seats are claimed in the claim store (docs/adr/0006): in a flash sale most
  * requests lose, and a seat another buyer claimed a moment ago is answered from the claim alone, with
  * no database read. A claim is kept by a won hold (the next buyers lose at once too) and dropped by a
- * failed one. Only a lost hold reads the seats' state, to say which ones are gone.
+ * failed one. Only a lost hold reads the seats' state, to say which ones are gone. A won hold keeps
+ * the buyer's active slot in the waiting room until it expires.
  */
 export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: HoldSeatsInput }): Promise<Hold> {
   const now = ctx.clock.now();
@@ -51,6 +53,7 @@ export async function holdSeats({ ctx, input }: { ctx: BookingContext; input: Ho
   }
   // Before answering, so the buyer's next step (reserve, release) is announced after this one.
   await announceSeats(ctx.feed, { concertEventId: input.concertEventId, seatIds, state: 'held' });
+  await keepSlotWhileHeld(ctx.slots, input.userId, hold.expiresAt, now);
   return hold;
 }
 

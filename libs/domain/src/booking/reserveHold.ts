@@ -1,4 +1,5 @@
 import { announceSeats } from '../seatFeed/seatChangeFeed.js';
+import { keepSlotWhileHeld } from '../queue/activeSlotKeeper.js';
 import { DomainError } from '../shared/domainError.js';
 import { isHoldLive, type Reservation } from './booking.js';
 import type { ConcertEvent } from './catalog.js';
@@ -20,6 +21,7 @@ const notFound = (occupationId: number) =>
  * and again in the conditional write that releases the hold, so a hold the sweeper has not reached
  * yet still cannot be reserved, and a hold being expired and reserved at once ends up one or the
  * other. Reserving the same hold again answers the same reservation (one per hold, by a unique key).
+ * An unpaid reservation keeps the buyer's active slot until its payment deadline.
  */
 export async function reserveHold({
   ctx,
@@ -54,6 +56,7 @@ export async function reserveHold({
   });
   // Only the reserve that made the reservation announces it; a repeated one changed nothing.
   await announceSeats(ctx.feed, { concertEventId: input.concertEventId, seatIds: reservedSeats, state: 'reserved' });
+  if (reservation.status === 'PENDING') await keepSlotWhileHeld(ctx.slots, input.userId, reservation.expiresAt, now);
   return { reservation, event };
 }
 

@@ -2,6 +2,7 @@
 export interface QueuePolicy {
   maxActiveUsers: number;
   admissionsPerSecond: number;
+  /** An active slot with no gated call for this long ends, unless a hold or unpaid reservation keeps it (ActiveSlotKeeper). */
   idleTimeoutSeconds: number;
   tokenLifetimeSeconds: number;
   waitingPollTimeoutSeconds: number;

@@ -3,6 +3,7 @@ import {
   holdSeats,
   isBookingOpen,
   isHoldLive,
+  keepNoSlots,
   listAvailableEvents,
   manualClock,
   noSeatChangeFeed,
@@ -60,6 +61,7 @@ function fakeContext(events: ConcertEvent[]): BookingContext {
     clock,
     claims: noSeatClaims,
     feed: noSeatChangeFeed,
+    slots: keepNoSlots,
     rules: { holdTtlSeconds: 300, maxSeatsPerUser: 2, paymentWindowSeconds: 0, seatClaimMs: 0 },
   };
 }

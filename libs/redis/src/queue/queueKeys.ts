@@ -19,11 +19,19 @@ export function queueKeys(keyPrefix: string) {
     admissions: `${base}:admissions`,
     /** hash: waiting user id → arrival instant (ms), for the operator's "oldest wait". */
     arrivedAt: `${base}:arrived-at`,
+    /** hash: the adaptive admission's state: rate, decided (second), reason, and the health it was decided on. */
+    control: `${base}:admission-control`,
   };
 }
 
 export type QueueKeys = ReturnType<typeof queueKeys>;
 
-/** KEYS[1..7] of every queue script, in the order the Lua prelude names them. */
+/**
+ * hash per second (epoch): the purchase steps answered in it, every process's, by latency bucket
+ * (expires). Under the waiting room's hash tag, so the controller reads them with its state.
+ */
+export const purchaseHealthKey = (keyPrefix: string, second: number) => `${keyPrefix}:{queue}:purchase-health:${second}`;
+
+/** KEYS[1..8] of every queue script, in the order the Lua prelude names them. */
 export const scriptKeys = (keys: QueueKeys) =>
-  [keys.waiting, keys.seen, keys.active, keys.admittedAt, keys.sequence, keys.admissions, keys.arrivedAt] as const;
+  [keys.waiting, keys.seen, keys.active, keys.admittedAt, keys.sequence, keys.admissions, keys.arrivedAt, keys.control] as const;

@@ -4,15 +4,18 @@ import { luaScript } from '../luaScript.js';
 export const RATE_WINDOW_SECONDS = 10;
 
 /**
- * Shared by every queue script. KEYS: see scriptKeys. ARGV[1..6]: now (ms, from the caller's clock,
+ * Shared by every queue script. KEYS: see scriptKeys. ARGV[1..7]: now (ms, from the caller's clock,
  * never Redis TIME, so tests drive expiry), max active, admissions per second, idle timeout (ms),
- * lifetime (ms), poll timeout (ms). ARGV[7]: the script's own argument.
+ * lifetime (ms), poll timeout (ms), and 1 when admission is adaptive: the per-second budget is then
+ * the controller's rate (adjustAdmissionRate), ARGV[3] only until its first decision. ARGV[8]: the
+ * script's own argument.
  */
 const prelude = `
-local waiting, seen, active, admittedAt, sequence, admissions, arrivedAt = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+local waiting, seen, active, admittedAt, sequence, admissions, arrivedAt, control = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local now = tonumber(ARGV[1])
 local maxActive = tonumber(ARGV[2])
 local perSecond = tonumber(ARGV[3])
+if ARGV[7] == '1' then perSecond = tonumber(redis.call('HGET', control, 'rate') or ARGV[3]) end
 local idleMs = tonumber(ARGV[4])
 local lifetimeMs = tonumber(ARGV[5])
 local pollTimeoutMs = tonumber(ARGV[6])
@@ -95,15 +98,18 @@ local function admitHead(room)
   return admitted
 end
 
+-- Moves a live slot's lapse to lapse, never earlier than deadline (what a hold keeps) nor past its lifetime.
+local function keepActive(user, deadline, lapse)
+  local admitted = tonumber(redis.call('HGET', admittedAt, user) or now)
+  redis.call('ZADD', active, 'XX', math.max(deadline, math.min(lapse, admitted + lifetimeMs)), user)
+end
+
 -- The user's live entry ('ACTIVE', 'WAITING' and its position from 1, or 'GONE'), dropping a lapsed one.
 local function current(user, refreshPoll, refreshIdle)
   local deadline = redis.call('ZSCORE', active, user)
   if deadline then
     if tonumber(deadline) > now then
-      if refreshIdle then
-        local admitted = tonumber(redis.call('HGET', admittedAt, user) or now)
-        redis.call('ZADD', active, 'XX', math.min(now + idleMs, admitted + lifetimeMs), user)
-      end
+      if refreshIdle then keepActive(user, tonumber(deadline), now + idleMs) end
       return 'ACTIVE', 0
     end
     dropActive(user)
@@ -123,10 +129,10 @@ end
 
 const script = (body: string) => luaScript(`${prelude}\n${body}`);
 
-/** ARGV[7] = user id. Returns {status, position, admitted in the rate window}. */
+/** ARGV[8] = user id. Returns {status, position, admitted in the rate window}. */
 export const enterScript = script(`
 sweep(100)
-local user = ARGV[7]
+local user = ARGV[8]
 local status, position = current(user, true, false)
 if status == 'GONE' then
   -- Admitted at once only when nobody waits and both caps allow; otherwise FIFO by arrival.
@@ -144,41 +150,51 @@ end
 return {status, position, admittedInWindow()}
 `);
 
-/** ARGV[7] = user id. A status poll: keeps a waiting place. Returns {status, position, admitted in the window}. */
+/** ARGV[8] = user id. A status poll: keeps a waiting place. Returns {status, position, admitted in the window}. */
 export const pollScript = script(`
-local status, position = current(ARGV[7], true, false)
+local status, position = current(ARGV[8], true, false)
 return {status, position, admittedInWindow()}
 `);
 
-/** ARGV[7] = user id. A gated call: refreshes an active user's idle timeout. Returns {status, position}. */
+/** ARGV[8] = user id. A gated call: refreshes an active user's idle timeout. Returns {status, position}. */
 export const touchScript = script(`
-local status, position = current(ARGV[7], false, true)
+local status, position = current(ARGV[8], false, true)
 return {status, position}
 `);
 
-/** ARGV[7] = user id. Leaves the line or the active set. */
+/**
+ * ARGV[8] = user id, ARGV[9] = instant (ms) until which a hold or reservation keeps the slot. Keeps
+ * a live active slot at least that long (within its lifetime); anything else is left alone.
+ */
+export const keepScript = script(`
+local deadline = redis.call('ZSCORE', active, ARGV[8])
+if deadline and tonumber(deadline) > now then keepActive(ARGV[8], tonumber(deadline), tonumber(ARGV[9])) end
+return 1
+`);
+
+/** ARGV[8] = user id. Leaves the line or the active set. */
 export const releaseScript = script(`
-dropActive(ARGV[7])
-dropWaiting(ARGV[7])
+dropActive(ARGV[8])
+dropWaiting(ARGV[8])
 return 1
 `);
 
 /**
- * ARGV[7] = sweep limit. Admits the head of the line within the cap on active users and this
+ * ARGV[8] = sweep limit. Admits the head of the line within the cap on active users and this
  * second's budget: O(admitted × log n). Atomic, so ticks racing in many processes never overshoot.
  */
 export const admitScript = script(`
-sweep(tonumber(ARGV[7]))
+sweep(tonumber(ARGV[8]))
 return admitHead(math.min(maxActive - redis.call('ZCARD', active), perSecond - spentThisSecond()))
 `);
 
 /**
- * ARGV[7] = how many. An operator's manual admission: bypasses this second's budget (that is what
+ * ARGV[8] = how many. An operator's manual admission: bypasses this second's budget (that is what
  * it is for) but never the cap on active users, and counts in the achieved rate. Atomic like admit.
  */
 export const admitNowScript = script(`
 sweep(1000)
-return admitHead(math.min(tonumber(ARGV[7]), maxActive - redis.call('ZCARD', active)))
+return admitHead(math.min(tonumber(ARGV[8]), maxActive - redis.call('ZCARD', active)))
 `);
 
 /** Returns {waiting, active, admitted in the rate window, arrival (ms) of the head of the line or -1}. */

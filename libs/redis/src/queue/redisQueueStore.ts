@@ -1,4 +1,5 @@
 import {
+  type ActiveSlotKeeper,
   DomainError,
   type QueueConsole,
   type QueueEntry,
@@ -14,6 +15,7 @@ import {
   admitNowScript,
   admitScript,
   enterScript,
+  keepScript,
   pollScript,
   RATE_WINDOW_SECONDS,
   releaseScript,
@@ -49,20 +51,25 @@ function toEntry([status, position]: Reply): QueueEntry {
  * The waiting room in Redis (docs/ARCHITECTURE.md): FIFO line, active set and admission budget,
  * every change one atomic Lua script, so any number of API processes share it safely.
  */
-export class RedisQueueStore implements QueueStore, QueueConsole {
+export class RedisQueueStore implements QueueStore, QueueConsole, ActiveSlotKeeper {
   private readonly named: QueueKeys;
   private readonly keys: readonly string[];
 
+  /**
+   * `adaptive`: the per-second budget is the admission controller's rate (RedisAdmissionControl),
+   * `policy.admissionsPerSecond` only until its first decision; the wiring passes the minimum there.
+   */
   constructor(
     private readonly redis: RedisClient,
     keyPrefix: string,
     private readonly policy: QueuePolicy,
+    private readonly adaptive = false,
   ) {
     this.named = queueKeys(keyPrefix);
     this.keys = scriptKeys(this.named);
   }
 
-  private args(now: Date, own: string | number) {
+  private args(now: Date, ...own: (string | number)[]) {
     const { policy } = this;
     return [
       now.getTime(),
@@ -71,7 +78,8 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
       policy.idleTimeoutSeconds * 1_000,
       policy.tokenLifetimeSeconds * 1_000,
       policy.waitingPollTimeoutSeconds * 1_000,
-      own,
+      this.adaptive ? 1 : 0,
+      ...own,
     ];
   }
 
@@ -90,6 +98,10 @@ export class RedisQueueStore implements QueueStore, QueueConsole {
 
   async touch(userId: number, now: Date) {
     return toEntry((await reachable(touchScript(this.redis, this.keys, this.args(now, userId)))) as Reply);
+  }
+
+  async keepUntil(userId: number, until: Date, now: Date) {
+    await reachable(keepScript(this.redis, this.keys, this.args(now, userId, until.getTime())));
   }
 
   async release(userId: number) {

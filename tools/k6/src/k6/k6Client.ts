@@ -4,7 +4,7 @@ import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { type ApiCall, type ApiResponse, type CustomMetric, customMetrics, type LoadClient } from '../scenarios/client.ts';
-import { endpointName, endpoints, parseJson, pathOf, requestHeaders } from '../scenarios/endpoints.ts';
+import { endpointName, endpoints, parseJson, pathOf, requestHeaders, retryAfterSeconds } from '../scenarios/endpoints.ts';
 
 type K6Metric = Counter | Rate | Trend;
 
@@ -26,7 +26,7 @@ export function k6Client(baseUrl: string): LoadClient {
       const payload = body === undefined ? null : JSON.stringify(body);
       const url = `${baseUrl}${pathOf(endpoint, params)}`;
       const response = await http.asyncRequest(endpoints[endpoint].method, url, payload, { headers, tags });
-      return { status: response.status, json: parseJson(response.body) };
+      return { status: response.status, json: parseJson(response.body), retryAfterSeconds: retryAfterSeconds(response.headers['Retry-After']) };
     },
     async sleep(seconds) {
       if (seconds > 0) sleep(seconds);

@@ -40,6 +40,29 @@ ${paths.join('\n')}
 <div class="legend">${legend}</div>`;
 }
 
+/** The flash sale's per-second charts: admission, holds' latency, refusals and the API's CPU. */
+function timelineCharts(result: RunResult): string {
+  const t = result.timeline;
+  if (!t.some((second) => second.admitted > 0)) return '';
+  const of = (pick: (second: (typeof t)[number]) => number | null) => t.map((second) => pick(second) ?? 0);
+  return [
+    lineChart('Admission per second', 'buyers', [
+      { name: 'admitted (buyers told position 0)', values: of((s) => s.admitted) },
+      { name: 'admission rate in force (API)', values: of((s) => s.admissionRate) },
+    ]),
+    lineChart('Active users (API)', 'users', [{ name: 'active', values: of((s) => s.active) }]),
+    lineChart('Holds per second', 'ms', [
+      { name: 'hold p50', values: of((s) => (s.holds === 0 ? null : s.holdP50)) },
+      { name: 'hold p99', values: of((s) => (s.holds === 0 ? null : s.holdP99)) },
+    ]),
+    lineChart('Refusals and CPU per second', 'answers / % of a core', [
+      { name: '503 overloaded', values: of((s) => s.shed) },
+      { name: '429 rate_limited', values: of((s) => s.rateLimited) },
+      { name: 'API CPU (% of a core)', values: of((s) => (s.apiCpuCores === null ? null : s.apiCpuCores * 100)) },
+    ]),
+  ].join('\n');
+}
+
 export function htmlReport(result: RunResult, summary: string): string {
   const latency = result.series.map((s) => ({ name: s.name, values: s.p95 }));
   const throughput = result.series.map((s) => ({ name: s.name, values: s.requests }));
@@ -60,6 +83,7 @@ table{border-collapse:collapse}td{padding:2px 8px;border-bottom:1px solid #eee}
 <h1>${escape(result.scenario)}</h1>
 <p>${escape(result.description)}<br>Target ${escape(result.baseUrl)}, started ${escape(result.startedAt)}.</p>
 <h2>Thresholds</h2><table>${thresholds}</table>
+${timelineCharts(result)}
 ${lineChart('Latency per endpoint (p95 of each second)', 'ms', latency)}
 ${lineChart('Throughput per endpoint', 'requests per second', throughput)}
 <h2>Summary</h2><pre>${escape(summary)}</pre>

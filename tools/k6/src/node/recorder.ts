@@ -24,6 +24,8 @@ export class Recorder {
   readonly checks = new Map<string, RateValue>();
   readonly rates = new Map<string, RateValue>();
   readonly counters = new Map<string, number>();
+  /** Each counter's additions per second of the run, for the report's timeline. */
+  readonly counterSeries = new Map<string, number[]>();
   readonly trends = new Map<string, number[]>();
   readonly iterationDurations: number[] = [];
   failedRequests = 0;
@@ -55,7 +57,13 @@ export class Recorder {
   add(metric: CustomMetric, value: number | boolean): void {
     const kind = customMetrics[metric];
     if (kind === 'rate') addRate(this.rates, metric, Boolean(value));
-    else if (kind === 'counter') this.counters.set(metric, (this.counters.get(metric) ?? 0) + Number(value));
+    else if (kind === 'counter') {
+      this.counters.set(metric, (this.counters.get(metric) ?? 0) + Number(value));
+      const series = this.counterSeries.get(metric) ?? [];
+      const second = Math.floor(this.elapsedMs() / 1000);
+      series[second] = (series[second] ?? 0) + Number(value);
+      this.counterSeries.set(metric, series);
+    }
     else {
       const values = this.trends.get(metric) ?? [];
       values.push(Number(value));

@@ -4,7 +4,26 @@ import { type EndpointId, endpointName } from '../scenarios/endpoints.ts';
 import type { Scenario } from '../scenarios/scenarios.ts';
 import { type RateValue, type Recorder, rateOf } from './recorder.ts';
 import { percentile, sortValues, type TrendStats, trendStats } from './stats.ts';
+import type { ServerProbeResult } from './serverProbe.ts';
 import { counterOf, mergeRates, type ThresholdResult } from './thresholds.ts';
+
+/** One second of the run: what the buyers saw (admissions, holds, refusals) beside what the API said. */
+export interface TimelineSecond {
+  second: number;
+  /** Buyers whose status answered position 0 in this second. */
+  admitted: number;
+  /** The API's active users and admission rate, sampled in this second (null when not sampled). */
+  active: number | null;
+  admissionRate: number | null;
+  holds: number;
+  holdP50: number;
+  holdP99: number;
+  /** Answers 503 overloaded and 429 rate_limited (each retried after Retry-After). */
+  shed: number;
+  rateLimited: number;
+  /** Cores' worth of CPU the API used. */
+  apiCpuCores: number | null;
+}
 
 export interface CounterFigure {
   count: number;
@@ -43,6 +62,8 @@ export interface RunResult {
   /** Per second of the run: requests and p95 latency (ms) of each endpoint. */
   series: Array<{ name: string; requests: number[]; p95: number[] }>;
   thresholds: ThresholdResult[];
+  /** Per second of the run, for the flash sale's figures. */
+  timeline: TimelineSecond[];
   /** Peak resident memory of the API during the run, from its `/metrics`, when it exposes it. */
   apiPeakMemoryBytes: number | null;
   /**
@@ -77,7 +98,7 @@ export function buildResult(input: {
   startedAt: Date;
   recorder: Recorder;
   thresholds: ThresholdResult[];
-  apiPeakMemoryBytes: number | null;
+  server: ServerProbeResult;
   loadGeneratorCpuSeconds: number;
 }): RunResult {
   const { recorder } = input;
@@ -118,7 +139,29 @@ export function buildResult(input: {
     endpoints: endpoints.sort((a, b) => a.name.localeCompare(b.name)),
     series,
     thresholds: input.thresholds,
-    apiPeakMemoryBytes: input.apiPeakMemoryBytes,
+    timeline: timelineOf(recorder, input.server, length),
+    apiPeakMemoryBytes: input.server.peakMemoryBytes,
     loadGeneratorCpuSeconds: input.loadGeneratorCpuSeconds,
   };
+}
+
+function timelineOf(recorder: Recorder, server: ServerProbeResult, length: number): TimelineSecond[] {
+  const counted = (metric: CustomMetric, second: number) => recorder.counterSeries.get(metric)?.[second] ?? 0;
+  const holds = recorder.endpoints.get('occupy')?.perSecond ?? [];
+  return Array.from({ length }, (_, second) => {
+    const sample = server.samples.find((each) => each.second === second);
+    const durations = sortValues(holds[second] ?? []);
+    return {
+      second,
+      admitted: counted('admitted', second),
+      active: sample?.activeUsers ?? null,
+      admissionRate: sample?.admissionRate ?? null,
+      holds: durations.length,
+      holdP50: percentile(durations, 50),
+      holdP99: percentile(durations, 99),
+      shed: counted('shed', second),
+      rateLimited: counted('rate_limited', second),
+      apiCpuCores: sample?.cpuCores ?? null,
+    };
+  });
 }

@@ -3,12 +3,12 @@ import { setMaxListeners } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { htmlReport } from './htmlReport.ts';
-import { startMemoryProbe } from './memoryProbe.ts';
 import { parseOptions, type RunOptions } from './options.ts';
 import { startProgress } from './progress.ts';
 import { Recorder } from './recorder.ts';
 import { buildResult } from './result.ts';
 import { plannedDurationMs, runExecutor } from './scheduler.ts';
+import { startServerProbe } from './serverProbe.ts';
 import { summaryText } from './summary.ts';
 import { evaluateThresholds } from './thresholds.ts';
 import { undiciClient } from './undiciClient.ts';
@@ -73,7 +73,7 @@ export async function run(argv: string[], deps: RunDeps = { verify: () => runVer
   const startedAt = new Date();
   deps.log(`Running ${options.scenario.name} against ${options.baseUrl}`);
   const recorder = new Recorder();
-  const stopMemoryProbe = startMemoryProbe(options.baseUrl);
+  const stopServerProbe = startServerProbe(options.baseUrl, () => recorder.elapsedMs());
   const cpuUsage = deps.cpuUsage ?? process.cpuUsage;
   const cpuBefore = cpuUsage();
   await drive(options, recorder, deps.signal);
@@ -85,7 +85,7 @@ export async function run(argv: string[], deps: RunDeps = { verify: () => runVer
     startedAt,
     recorder,
     thresholds,
-    apiPeakMemoryBytes: stopMemoryProbe(),
+    server: stopServerProbe(),
     loadGeneratorCpuSeconds: (cpu.user + cpu.system) / 1e6,
   });
   const summary = summaryText(result);

@@ -59,6 +59,26 @@ export function endpointTable(result: RunResult): string {
   return table(header, rows);
 }
 
+/** The per-second timeline, for runs that admitted buyers (the flash sale); empty otherwise. */
+export function timelineTable(result: RunResult): string {
+  if (!result.timeline.some((second) => second.admitted > 0)) return '';
+  const optional = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
+  const rows = result.timeline.map((s) => [
+    String(s.second),
+    String(s.admitted),
+    optional(s.active),
+    optional(s.admissionRate),
+    String(s.holds),
+    s.holds === 0 ? '-' : s.holdP50.toFixed(1),
+    s.holds === 0 ? '-' : s.holdP99.toFixed(1),
+    String(s.shed),
+    String(s.rateLimited),
+    s.apiCpuCores === null ? '-' : `${(s.apiCpuCores * 100).toFixed(0)}%`,
+  ]);
+  const header = ['s', 'admitted', 'active', 'adm rate', 'holds', 'hold p50', 'hold p99', 'shed', '429', 'API CPU'];
+  return `${table(header, rows)}\n`;
+}
+
 export function summaryText(result: RunResult): string {
   const m = result.metrics;
   const lines = [
@@ -87,5 +107,5 @@ export function summaryText(result: RunResult): string {
   const verdict = crossed.length === 0
     ? '  All thresholds passed.'
     : crossed.map((t) => `  ✗ threshold crossed: ${t.metric} ${t.expression} (actual ${t.actual.toFixed(4)})`).join('\n');
-  return [...lines, '', endpointTable(result), '', verdict].join('\n');
+  return [...lines, '', endpointTable(result), '', timelineTable(result), verdict].join('\n');
 }

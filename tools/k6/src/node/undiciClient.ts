@@ -2,7 +2,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { ApiCall, ApiResponse, LoadClient } from '../scenarios/client.ts';
-import { endpoints, parseJson, pathOf, requestHeaders } from '../scenarios/endpoints.ts';
+import { endpoints, parseJson, pathOf, requestHeaders, retryAfterSeconds } from '../scenarios/endpoints.ts';
 import type { Recorder } from './recorder.ts';
 
 export interface UndiciClientOptions {
@@ -33,7 +33,7 @@ export function undiciClient({ baseUrl, connections, recorder, signal }: UndiciC
         });
         const text = await response.body.text();
         recorder.request(endpoint, startedMs, recorder.elapsedMs() - startedMs, response.statusCode >= 400);
-        return { status: response.statusCode, json: parseJson(text) };
+        return { status: response.statusCode, json: parseJson(text), retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) };
       } catch (error) {
         if (signal.aborted) throw error;
         // k6 reports a refused or reset connection as status 0, a failed request.

@@ -2,7 +2,7 @@
  * The contract's calls as the seed's k6 client makes them: each step checks `status === 200`
  * and feeds the `errors` rate, then returns the envelope's `data` (or `list`), or null on failure.
  */
-import type { ApiCall, LoadClient } from './client.ts';
+import type { ApiCall, ApiResponse, LoadClient } from './client.ts';
 import type { PollDelay } from './polling.ts';
 
 export interface Concert {
@@ -30,8 +30,31 @@ function field<T>(json: unknown, key: 'data' | 'list'): T | null {
   return (json as Record<string, T>)[key] ?? null;
 }
 
+/** How many times one step is sent again after a refusal that carries Retry-After. */
+const MAX_REFUSALS = 20;
+
+/**
+ * Sends the call, and again after each 429 rate_limited or 503 overloaded (refused before any work,
+ * so safe to repeat) as long as it says Retry-After: waits as told plus up to half again at random,
+ * as the SDK does, so buyers refused together do not come back together. Counts each refusal.
+ */
+async function send(client: LoadClient, call: ApiCall): Promise<ApiResponse> {
+  for (let refusals = 0; ; refusals++) {
+    const response = await client.call(call);
+    const refused = response.status === 429 ? 'rate_limited' : response.status === 503 && errorCode(response.json) === 'overloaded' ? 'shed' : undefined;
+    if (refused === undefined || response.retryAfterSeconds === undefined || refusals >= MAX_REFUSALS) return response;
+    client.add(refused, 1);
+    await client.sleep(response.retryAfterSeconds * (1 + Math.random() / 2));
+  }
+}
+
+function errorCode(json: unknown): unknown {
+  const error = typeof json === 'object' && json !== null && 'error' in json ? (json as { error: unknown }).error : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+}
+
 async function step<T>(client: LoadClient, label: string, call: ApiCall, key: 'data' | 'list'): Promise<T | null> {
-  const response = await client.call(call);
+  const response = await send(client, call);
   const value = response.status === 200 ? field<T>(response.json, key) : null;
   client.check(`${label} answered 200`, value !== null);
   client.add('errors', value === null);
@@ -52,21 +75,42 @@ export async function issueToken(client: LoadClient, userId: number): Promise<st
   return data?.token ?? null;
 }
 
-/** Polls the queue status until `position === 0` (admitted), pausing as `pollDelay` says. */
-export async function waitUntilActive(client: LoadClient, token: string, pollDelay: PollDelay): Promise<boolean> {
+/** What a status answer says; `eventsOnSale` is absent from APIs that do not tell it (the seed's). */
+export interface QueueStatus {
+  position: number;
+  estimatedWaitingTime: number;
+  eventsOnSale?: number[];
+}
+
+/**
+ * Polls the queue status until `position === 0` (admitted), pausing as `pollDelay` says: `active`.
+ * Stops early when `soldOut` says the answer leaves nothing to wait for: `sold_out`. A failed poll or
+ * a wait past the limit: `failed`.
+ */
+export async function waitUntilActive(
+  client: LoadClient,
+  token: string,
+  pollDelay: PollDelay,
+  soldOut: (status: QueueStatus) => boolean = () => false,
+): Promise<'active' | 'sold_out' | 'failed'> {
   const startedAt = client.elapsedMs();
   for (let polls = 0; ; polls++) {
-    const data = await step<{ position: number; estimatedWaitingTime: number }>(client, 'queue status', { endpoint: 'status', token }, 'data');
-    if (data === null) return false;
+    const data = await step<QueueStatus>(client, 'queue status', { endpoint: 'status', token }, 'data');
+    if (data === null) return 'failed';
+    if (data.position !== 0 && soldOut(data)) {
+      client.add('sold_out_at', client.elapsedMs());
+      return 'sold_out';
+    }
     const waited = (client.elapsedMs() - startedAt) / 1000;
     if (data.position === 0) {
       client.add('queue_wait', waited);
-      return true;
+      client.add('admitted', 1);
+      return 'active';
     }
     if (waited > MAX_QUEUE_WAIT_SECONDS) {
       client.check('admitted within the queue wait limit', false);
       client.add('errors', true);
-      return false;
+      return 'failed';
     }
     await client.sleep(pollDelay(data, polls));
   }
@@ -93,7 +137,7 @@ export async function listSeats(client: LoadClient, token: string, concertEventI
 
 /** A lost race for the seat (409) is an expected outcome under contention: counted, not an error. */
 export async function occupySeat(client: LoadClient, token: string, concertEventId: number, seatId: number) {
-  const response = await client.call({ endpoint: 'occupy', params: { concertEventId }, body: { seatId }, token });
+  const response = await send(client, { endpoint: 'occupy', params: { concertEventId }, body: { seatId }, token });
   const hold = response.status === 200 ? field<Hold>(response.json, 'data') : null;
   const lost = response.status === 409;
   client.check('occupy answered 200 or seat taken', hold !== null || lost);

@@ -11,7 +11,7 @@ async function admittedToken(client: LoadClient, context: IterationContext): Pro
   const known = context.vuState['token'];
   if (typeof known === 'string') return known;
   const token = await api.issueToken(client, seedUserId());
-  if (token === null || !(await api.waitUntilActive(client, token, everySeconds(0.5)))) return null;
+  if (token === null || (await api.waitUntilActive(client, token, everySeconds(0.5))) !== 'active') return null;
   context.vuState['token'] = token;
   return token;
 }

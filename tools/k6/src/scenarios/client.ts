@@ -20,6 +20,8 @@ export interface ApiResponse {
   status: number;
   /** The parsed JSON body, or null when there was none or it was not JSON. */
   json: unknown;
+  /** The Retry-After header in seconds (delay-seconds form), when the answer has one. */
+  retryAfterSeconds?: number;
 }
 
 /** Metrics the scenarios record besides the built-in ones; k6 declares them in its init context. */
@@ -35,6 +37,12 @@ export const customMetrics = {
   sold_out_at: 'trend',
   /** Seconds a buyer waited in the queue before being admitted. */
   queue_wait: 'trend',
+  /** Buyers admitted (their status answered position 0). */
+  admitted: 'counter',
+  /** Answers 503 overloaded (load shedding): refused before any work, retried after Retry-After. */
+  shed: 'counter',
+  /** Answers 429 rate_limited, retried after Retry-After likewise. */
+  rate_limited: 'counter',
 } as const;
 
 export type CustomMetric = keyof typeof customMetrics;

@@ -45,3 +45,8 @@ export function parseJson(body: unknown): unknown {
     return null;
   }
 }
+
+/** A Retry-After header in seconds; undefined when absent or not the delay-seconds form the API sends. */
+export function retryAfterSeconds(header: unknown): number | undefined {
+  return typeof header === 'string' && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
+}

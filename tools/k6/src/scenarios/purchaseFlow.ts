@@ -22,6 +22,18 @@ export interface PurchaseOptions {
    * script never leaves: its slot lapses after the idle timeout.
    */
   leaveWhenGivingUp: boolean;
+  /**
+   * A waiting buyer reads the status answer's `eventsOnSale` and gives up (and, with
+   * `leaveWhenGivingUp`, leaves) once their event is not on it: the configured event, or any when
+   * none is configured. The seed's client does not read it.
+   */
+  readsSoldOut?: boolean;
+}
+
+/** Whether a status answer says the buyer's event is sold out (never, when the answer does not say). */
+function soldOutFor(eventId: number | undefined) {
+  return ({ eventsOnSale }: api.QueueStatus) =>
+    eventsOnSale !== undefined && (eventId === undefined ? eventsOnSale.length === 0 : !eventsOnSale.includes(eventId));
 }
 
 /** The seed's MAX_OCCUPY_ATTEMPTS: someone else may take the seat first. */
@@ -46,7 +58,10 @@ export async function purchase(client: LoadClient, context: IterationContext, op
   const token = await api.issueToken(client, userId);
   if (token === null) return;
   await pause();
-  if (!(await api.waitUntilActive(client, token, options.pollDelay))) return;
+  const soldOut = options.readsSoldOut ? soldOutFor(context.params.eventId) : undefined;
+  const waited = await api.waitUntilActive(client, token, options.pollDelay, soldOut);
+  if (waited === 'sold_out' && options.leaveWhenGivingUp) await api.leaveQueue(client, token);
+  if (waited !== 'active') return;
   await pause();
   const paid = await buyOnce(client, context, options, token, pause);
   if (!paid && options.leaveWhenGivingUp) await api.leaveQueue(client, token);

@@ -4,6 +4,6 @@ import { defineRoute } from '../../http/defineRoute.js';
 import { tokenOf } from '../../http/queueGate.js';
 
 export const getQueueStatusRoute = defineRoute(getQueueStatusOperation, ({ queue }) => async (c) => {
-  const place = await pollQueueStatus({ ctx: queue.ctx, input: tokenOf(c) });
-  return c.json({ data: place }, 200);
+  const status = await pollQueueStatus({ ctx: queue.ctx, input: tokenOf(c) });
+  return c.json({ data: status }, 200);
 });
