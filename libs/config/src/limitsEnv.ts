@@ -24,9 +24,9 @@ export const limitsEnvShape = {
   RATE_LIMIT_HOLD_PER_ADDRESS: perWindow(300),
   RATE_LIMIT_HOLD_PER_USER: perWindow(60),
   SHED_ENABLED: flag(true),
-  SHED_MAX_IN_FLIGHT: integer(96, 1),
+  SHED_MAX_IN_FLIGHT: integer(32, 1),
   SHED_MAX_EVENT_LOOP_DELAY_MS: integer(60, 1),
-  SHED_RETRY_AFTER_SECONDS: integer(1, 1),
+  SHED_RETRY_AFTER_SECONDS: integer(2, 1),
 };
 
 type LimitsEnv = { [Key in keyof typeof limitsEnvShape]: z.output<(typeof limitsEnvShape)[Key]> };

@@ -130,8 +130,8 @@ describe('load shedding: a busy process refuses the least important work first',
     expect(await app.answers()).toEqual({ entry: 503, browse: 503, purchase: 503, never: [200, 200, 200] });
 
     const refused = await app.call('/api/v1/queue/token', { method: 'POST', headers: json, body: JSON.stringify({ userId: uniqueUserId() }) });
-    expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toMatchObject({ error: { code: 'overloaded', details: { shedClass: 'entry', retryAfterSeconds: 1 } } });
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(await refused.json()).toMatchObject({ error: { code: 'overloaded', details: { shedClass: 'entry', retryAfterSeconds: 2 } } });
     const metrics = await (await app.call('/metrics')).text();
     for (const shedClass of ['entry', 'browse', 'purchase']) expect(metrics).toMatch(new RegExp(`http_requests_shed_total\\{class="${shedClass}"\\} [1-9]`));
 
