@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import swaggerUiDist from 'swagger-ui-dist/absolute-path.js';
 import type { App } from './appEnv.js';
+import { cacheWhenFound, IMMUTABLE, sameOriginPage } from './pageHeaders.js';
 
 /** Swagger UI's files come from the pinned `swagger-ui-dist` package, served by this API: no CDN. */
 const SWAGGER_UI_DIR = swaggerUiDist();
@@ -19,7 +18,6 @@ const BOOT = "window.onload = () => { window.ui = SwaggerUIBundle({ dom_id: '#sw
 /** Each asset's URL carries its content's hash, so a browser may keep it for a year and still never runs a stale one. */
 const fingerprint = (content: string | Buffer) => createHash('sha256').update(content).digest('hex').slice(0, 12);
 const bootUrl = `${ASSETS}/boot.js?v=${fingerprint(BOOT)}`;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const page = (cssUrl: string, iconUrl: string, bundleUrl: string) => `<!doctype html>
 <html lang="en">
@@ -38,30 +36,6 @@ const page = (cssUrl: string, iconUrl: string, bundleUrl: string) => `<!doctype 
 </html>
 `;
 
-/**
- * The docs page allows only its own origin: scripts, styles and fetches (/openapi.json) all come
- * from this API. Swagger UI sets inline style attributes, which `style-src 'self'` blocks: the page
- * reads the same without them.
- */
-const docsPolicy = (): MiddlewareHandler =>
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-      frameAncestors: ["'none'"],
-    },
-  });
-
-const keepForAYear = (): MiddlewareHandler => async (c, next) => {
-  await next();
-  if (c.res.status === 200) c.header('Cache-Control', IMMUTABLE);
-};
-
 /** GET /docs: Swagger UI over /openapi.json, and its files under /docs/assets/, from the pinned package. */
 export function registerDocs(app: App): void {
   // Read once, on the first visit: an app built for a test that never opens /docs reads no file.
@@ -73,8 +47,8 @@ export function registerDocs(app: App): void {
     return html;
   };
 
-  app.get('/docs', docsPolicy(), async (c) => c.html(await docsHtml()));
-  app.use(`${ASSETS}/*`, keepForAYear(), compress());
+  app.get('/docs', sameOriginPage(), async (c) => c.html(await docsHtml()));
+  app.use(`${ASSETS}/*`, cacheWhenFound(IMMUTABLE), compress());
   for (const name of FILES) app.get(`${ASSETS}/${name}`, serveStatic({ root: SWAGGER_UI_DIR, path: name }));
   app.get(`${ASSETS}/boot.js`, (c) => c.body(BOOT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
 }
