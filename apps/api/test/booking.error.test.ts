@@ -18,7 +18,9 @@ describe('catalog, hold and reserve: errors', () => {
 
   beforeAll(async () => {
     f = await bookingFixture(
-      { QUEUE_MAX_ACTIVE_USERS: '100', HOLD_MAX_SEATS_PER_USER: '2' },
+      // The clock moves past a hold's deadline and the buyer then acts with the same token: an idle
+      // slot must outlast that (the default 60 s would end it first).
+      { QUEUE_MAX_ACTIVE_USERS: '100', HOLD_MAX_SEATS_PER_USER: '2', QUEUE_IDLE_TIMEOUT_SECONDS: '600' },
       clock,
       { seats: 8 },
     );

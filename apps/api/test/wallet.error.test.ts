@@ -14,7 +14,9 @@ const fieldsOf = (body: { error: { details: Array<{ field: string }> } }) => [
 
 describe('wallet and payments: bad input and refusals change nothing', () => {
   const clock = manualClock(new Date());
-  const app = walletApp({ WALLET_MAX_CHARGE_AMOUNT: '1000000', WALLET_MAX_BALANCE: '1500000' }, clock);
+  // One test moves the clock past a reservation's deadline and pays with the same token: an idle slot
+  // must outlast that (the default 60 s would end it first).
+  const app = walletApp({ WALLET_MAX_CHARGE_AMOUNT: '1000000', WALLET_MAX_BALANCE: '1500000', QUEUE_IDLE_TIMEOUT_SECONDS: '600' }, clock);
 
   it.each([
     ['a missing amount', {}],

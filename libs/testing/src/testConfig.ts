@@ -12,9 +12,7 @@ export const gatewaySettings = (header: string) => ({ AUTH_MODE: 'gateway', IDEN
  * rate-limit tests turn them on. So is load shedding: test files running side by side stall each
  * other's event loops, and the race tests' bursts are the point; the load-shedding tests turn it on.
  * Admission is fixed: tests admit as many users as they need at once (raising
- * QUEUE_ADMISSIONS_PER_SECOND); the adaptive admission's tests turn it on. An idle slot lasts ten
- * minutes: tests move a manual clock by minutes to expire a hold or a reservation and then act with
- * the same token; the idle-slot tests set their own timeout.
+ * QUEUE_ADMISSIONS_PER_SECOND); the adaptive admission's tests turn it on.
  */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -23,7 +21,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_ENABLED: 'false',
     SHED_ENABLED: 'false',
     QUEUE_ADMISSION_MODE: 'fixed',
-    QUEUE_IDLE_TIMEOUT_SECONDS: '600',
     ...overrides,
   });
 }
