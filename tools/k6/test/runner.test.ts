@@ -88,7 +88,10 @@ describe('the Node runner', () => {
     expect(sum((second) => second.shed)).toBe(2);
     // Every buyer but those told, while waiting, that the seats were gone.
     expect(sum((second) => second.admitted)).toBeGreaterThanOrEqual(3);
-    expect(sum((second) => second.holds)).toBe(3);
+    // Every hold request, won or lost: two buyers may race for the last seat, and the loser's try counts.
+    const holdRequests = result.series.find((each) => each.name.includes('/occupy'))?.requests.reduce((total, n) => total + n, 0);
+    expect(sum((second) => second.holds)).toBe(holdRequests);
+    expect(holdRequests).toBeGreaterThanOrEqual(3);
     expect(output).toMatch(/admitted\s+active\s+adm rate\s+holds\s+hold p50\s+hold p99\s+shed\s+429\s+API CPU/);
   });
 

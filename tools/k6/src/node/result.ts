@@ -15,6 +15,7 @@ export interface TimelineSecond {
   /** The API's active users and admission rate, sampled in this second (null when not sampled). */
   active: number | null;
   admissionRate: number | null;
+  /** Hold requests answered in this second, won or lost, and their latency. */
   holds: number;
   holdP50: number;
   holdP99: number;
